@@ -1,0 +1,32 @@
+/**
+ * The one error catalogue (STYLE.md habit 5). Services throw these; the HTTP layer renders them (a TAXII
+ * error envelope under /taxii2, JSON elsewhere) and the CLI prints their message. Anything else is an
+ * unexpected 500 that is logged and never shown.
+ */
+export class AccordError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AccordError';
+  }
+}
+
+export const notFound = (what: string) => new AccordError('not_found', 404, `${what} not found`);
+export const forbidden = (message: string, code = 'forbidden') => new AccordError(code, 403, message);
+export const unauthorized = (message = 'authentication required') => new AccordError('unauthorized', 401, message);
+export const conflict = (code: string, message: string) => new AccordError(code, 409, message);
+export const invalidInput = (code: string, message: string, details?: unknown) =>
+  new AccordError(code, 400, message, details);
+export const tlpExceedsDistribution = (tlp: string, distribution: string) =>
+  new AccordError(
+    'tlp_exceeds_distribution',
+    422,
+    `TLP:${tlp.toUpperCase()} does not allow distribution "${distribution}" (AMBER and RED go to an organisation or a sharing group at most, GREEN to the community at most)`,
+  );
+export const notAcceptable = (message: string) => new AccordError('not_acceptable', 406, message);
+export const unsupportedMediaType = (message: string) => new AccordError('unsupported_media_type', 415, message);
+export const payloadTooLarge = (message: string) => new AccordError('payload_too_large', 413, message);

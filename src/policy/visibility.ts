@@ -1,0 +1,47 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import type { Distribution } from './distribution.js';
+import type { Viewer } from './viewer.js';
+
+/** The two facts about an object version that decide who may see it. */
+export interface Audience {
+  readonly ownerOrg: string;
+  readonly distribution: Distribution | string;
+}
+
+/**
+ * THE visibility rule (BRIEF.md, "The sharing model"): an admin sees everything; a user sees a version
+ * when their organisation is its owner, a member of its sharing group, or it goes to the community or
+ * the public; an anonymous viewer sees public versions only. `federation` is reserved: it reaches the
+ * whole community here, like `community`.
+ */
+export function canSee(viewer: Viewer, version: Audience): boolean {
+  const d = version.distribution;
+  if (d === 'public') return true;
+  if (viewer.kind === 'anonymous') return false;
+  if (viewer.role === 'admin') return true;
+  if (d === 'community' || d === 'federation') return true;
+  if (version.ownerOrg === viewer.orgId) return true;
+  return d.startsWith('group:') && viewer.groups.includes(d.slice('group:'.length));
+}
+
+/** The distributions a viewer reaches without being the owner; the SQL face of `canSee`. */
+export function reachableDistributions(viewer: Viewer): string[] {
+  if (viewer.kind === 'anonymous') return ['public'];
+  return ['public', 'community', 'federation', ...viewer.groups.map((g) => `group:${g}`)];
+}
+
+/**
+ * The same rule as a Kysely predicate over a table with `owner_org` and `distribution` columns,
+ * identical on SQLite and PostgreSQL. `table` qualifies the columns when a query joins several rows.
+ */
+export function visibleFilter(viewer: Viewer, table?: string) {
+  const col = (name: string) => sql.ref(table === undefined ? name : `${table}.${name}`);
+  return <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>): Expression<SqlBool> => {
+    if (viewer.kind === 'user' && viewer.role === 'admin') return sql<SqlBool>`1 = 1`;
+    const reach = reachableDistributions(viewer);
+    const inReach = eb(col('distribution'), 'in', reach);
+    if (viewer.kind === 'anonymous') return inReach;
+    return eb.or([inReach, eb(col('owner_org'), '=', viewer.orgId)]);
+  };
+}

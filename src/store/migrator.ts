@@ -1,0 +1,21 @@
+import { Migrator } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import { initialMigration } from './migrations/0001-initial.js';
+import type { SqlDialect } from './store.js';
+
+function migrations(dialect: SqlDialect): Record<string, Migration> {
+  return { '0001-initial': initialMigration(dialect) };
+}
+
+/** Brings a database to the newest schema; run on every open so both backends stay in step. */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations(dialect)) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+}

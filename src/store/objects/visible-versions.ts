@@ -1,0 +1,47 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Viewer } from '../../policy/viewer.js';
+import { visibleFilter } from '../../policy/visibility.js';
+import type { Database } from '../schema.js';
+
+type O = ExpressionBuilder<Database & { o: Database['objects'] }, 'o'>;
+
+/**
+ * The only way Accord reads object versions: every version `viewer` may see (not deleted), as
+ * `objects as o`. Callers add their own filters, ordering and paging on top.
+ */
+export function visibleVersions(db: Kysely<Database>, viewer: Viewer) {
+  return db.selectFrom('objects as o').where('o.deleted', '=', 0).where(visibleFilter(viewer, 'o'));
+}
+
+/**
+ * Narrows `visibleVersions` to the newest version of each id that the viewer may see. Usually that is
+ * the head; when a newer version went to a narrower audience, the viewer keeps the newest one they saw.
+ */
+export function currentForViewer(viewer: Viewer) {
+  return (eb: O) =>
+    eb.or([
+      eb('o.is_head', '=', 1),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('objects as n')
+            .select(sql`1`.as('one'))
+            .whereRef('n.id', '=', 'o.id')
+            .where('n.deleted', '=', 0)
+            .where(visibleFilter(viewer, 'n'))
+            .where((inner) =>
+              inner.or([
+                inner('n.vorder', '>', inner.ref('o.vorder')),
+                inner.and([inner('n.vorder', '=', inner.ref('o.vorder')), inner('n.seq', '>', inner.ref('o.seq'))]),
+              ]),
+            ),
+        ),
+      ),
+    ]);
+}
+
+/** The newest visible versions, one per id. */
+export function visibleCurrent(db: Kysely<Database>, viewer: Viewer) {
+  return visibleVersions(db, viewer).where(currentForViewer(viewer));
+}

@@ -1,0 +1,41 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { migrateToLatest } from '../migrator.js';
+import type { Database } from '../schema.js';
+import type { Store } from '../store.js';
+
+// bigint columns (seq) come back as numbers; Accord's sequences stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+/** Any fixed number works: it only has to be the same for every Accord node on the database. */
+const WRITE_LOCK = 0x4acc0d;
+
+export interface PostgresOptions {
+  /** Schema to use (tests give each run its own). */
+  schema?: string;
+  max?: number;
+}
+
+/** Opens a PostgreSQL store, creating its schema if needed, and migrates it. */
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
+  const schema = options.schema;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (schema !== undefined) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+  await migrateToLatest(db as Kysely<unknown>, 'postgres');
+  return {
+    dialect: 'postgres',
+    db,
+    // One advisory lock for all writers, so rows become visible in seq order across nodes.
+    writeTransaction: (fn) =>
+      db.transaction().execute(async (trx) => {
+        await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
+        return fn(trx);
+      }),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,127 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables of an Accord store, identical on SQLite and PostgreSQL. Timestamps are ISO 8601 text in
+ * UTC (sortable as text on both backends); booleans are 0/1 integers.
+ */
+export interface Database {
+  objects: ObjectsTable;
+  tombstones: TombstonesTable;
+  observables: ObservablesTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  api_keys: ApiKeysTable;
+  sharing_groups: SharingGroupsTable;
+  group_members: GroupMembersTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+}
+
+/** One row per stored object version. A version belongs to one owner organisation's lineage. */
+export interface ObjectsTable {
+  seq: Generated<number>;
+  id: string;
+  type: string;
+  /** `modified`, else `created`, else a content hash (SCOs have neither). */
+  version: string;
+  /** What orders versions of one id: `modified ?? created ?? ''`. */
+  vorder: string;
+  created: string | null;
+  modified: string | null;
+  date_added: string;
+  created_by_ref: string | null;
+  owner_org: string;
+  distribution: string;
+  tlp: string | null;
+  pap: string | null;
+  revoked: number;
+  deleted: number;
+  /** 1 when this row is the newest non-deleted version of its id across all lineages. */
+  is_head: number;
+  search_text: string;
+  data: string;
+}
+
+export interface TombstonesTable {
+  id: string;
+  owner_org: string;
+  deleted_at: string;
+  deleted_by: string;
+  distribution: string;
+  reason: string | null;
+}
+
+export interface ObservablesTable {
+  kind: string;
+  value: string;
+  object_seq: number;
+  object_id: string;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  kind: string;
+  sector: string | null;
+  country: string | null;
+  default_distribution: string;
+  default_tlp: string;
+  created: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  org_id: string;
+  role: string;
+  password_hash: string | null;
+  disabled: number;
+  created: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  user_id: string;
+  prefix: string;
+  secret_sha256: string;
+  last4: string;
+  name: string | null;
+  read_only: number;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  created: string;
+}
+
+export interface SharingGroupsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  owner_org: string;
+  created: string;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  org_id: string;
+  added: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string | null;
+  actor_org: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
