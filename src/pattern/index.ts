@@ -1,0 +1,11 @@
+export type * from './ast.js';
+export { parsePattern } from './parser.js';
+export { printPattern, printPath, printPathSteps, printConstant } from './printer.js';
+export { validatePattern } from './validator.js';
+export type { ValidationReport } from './validator.js';
+export { evaluatePattern } from './evaluator.js';
+export type { EvaluateOptions, EvaluateResult } from './evaluator.js';
+export { observationsFromBundle } from './observation.js';
+export type { Observation, Sco } from './observation.js';
+export { singleComparison, comparisons } from './helpers.js';
+export type { SingleComparison, ComparisonRef } from './helpers.js';
