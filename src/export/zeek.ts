@@ -25,14 +25,22 @@ const ZEEK_TYPES: Partial<Record<ObservableKind, { type: string; write: (value: 
   domain: { type: 'Intel::DOMAIN', write: (v) => v },
   url: { type: 'Intel::URL', write: urlWithoutScheme },
   email: { type: 'Intel::EMAIL', write: (v) => v },
-  md5: { type: 'Intel::FILE_HASH', write: (v) => v },
-  sha1: { type: 'Intel::FILE_HASH', write: (v) => v },
-  sha256: { type: 'Intel::FILE_HASH', write: (v) => v },
-  'x509-sha1': { type: 'Intel::CERT_HASH', write: (v) => v },
+  md5: { type: 'Intel::FILE_HASH', write: hexHash(32) },
+  sha1: { type: 'Intel::FILE_HASH', write: hexHash(40) },
+  sha256: { type: 'Intel::FILE_HASH', write: hexHash(64) },
+  'x509-sha1': { type: 'Intel::CERT_HASH', write: hexHash(40) },
   filename: { type: 'Intel::FILE_NAME', write: (v) => v },
 };
 
 export const ZEEK_KINDS = Object.keys(ZEEK_TYPES) as ObservableKind[];
+
+/** Zeek compares hashes as lower-case hex text, so anything else could never match. */
+function hexHash(length: number): (value: string) => string | undefined {
+  return (value) => {
+    const hash = value.toLowerCase();
+    return hash.length === length && /^[0-9a-f]+$/.test(hash) ? hash : undefined;
+  };
+}
 
 function address(value: string): string | undefined {
   const network = parseNetwork(value);
