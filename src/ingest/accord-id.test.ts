@@ -4,7 +4,9 @@ import { accordId, uuidv5 } from './accord-id.js';
 describe('uuidv5', () => {
   it('matches the RFC 4122 example for the DNS namespace', () => {
     // Python: uuid.uuid5(uuid.NAMESPACE_DNS, 'python.org')
-    expect(uuidv5('python.org', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('886313e1-3b8a-5372-9b90-0c9aee199e5d');
+    expect(uuidv5('python.org', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '886313e1-3b8a-5372-9b90-0c9aee199e5d',
+    );
   });
 });
 

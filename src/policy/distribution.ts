@@ -4,7 +4,8 @@
  */
 export type Distribution = 'organisation' | 'community' | 'public' | 'federation' | `group:${string}`;
 
-export const DISTRIBUTION_PATTERN = /^(organisation|community|public|federation|group:[A-Za-z0-9_.:-]{1,128})$/;
+export const DISTRIBUTION_PATTERN =
+  /^(organisation|community|public|federation|group:[A-Za-z0-9_.:-]{1,128})$/;
 
 export function isDistribution(value: unknown): value is Distribution {
   return typeof value === 'string' && DISTRIBUTION_PATTERN.test(value);

@@ -33,7 +33,10 @@ export function currentForViewer(viewer: Viewer) {
             .where((inner) =>
               inner.or([
                 inner('n.vorder', '>', inner.ref('o.vorder')),
-                inner.and([inner('n.vorder', '=', inner.ref('o.vorder')), inner('n.seq', '>', inner.ref('o.seq'))]),
+                inner.and([
+                  inner('n.vorder', '=', inner.ref('o.vorder')),
+                  inner('n.seq', '>', inner.ref('o.seq')),
+                ]),
               ]),
             ),
         ),

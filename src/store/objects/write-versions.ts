@@ -44,64 +44,74 @@ export async function writeVersions(
   rows: readonly VersionRow[],
 ): Promise<WriteOutcome[]> {
   if (rows.length === 0) return [];
-  return store.writeTransaction(async (trx) => {
-    const ids = [...new Set(rows.map((r) => r.id))];
-    const existing = await loadExisting(trx, ids);
-    const tombstoned = await loadTombstones(trx, ids);
-    const newest = await trx.selectFrom('objects').select((eb) => eb.fn.max('date_added').as('d')).executeTakeFirst();
-    const clock = new DateAddedClock(newest?.d ?? null);
+  return store.writeTransaction((trx) => writeVersionsIn(trx, writer, rows));
+}
 
-    const byId = new Map<string, ExistingRow[]>();
-    const stored = new Set<string>();
-    for (const row of existing) {
-      stored.add(versionKey(row.id, row.owner_org, row.version));
-      const list = byId.get(row.id);
-      if (list === undefined) byId.set(row.id, [row]);
-      else list.push(row);
+/** `writeVersions` inside a write transaction the caller already holds. */
+export async function writeVersionsIn(
+  trx: Kysely<Database>,
+  writer: Viewer,
+  rows: readonly VersionRow[],
+): Promise<WriteOutcome[]> {
+  const ids = [...new Set(rows.map((r) => r.id))];
+  const existing = await loadExisting(trx, ids);
+  const tombstoned = await loadTombstones(trx, ids);
+  const newest = await trx
+    .selectFrom('objects')
+    .select((eb) => eb.fn.max('date_added').as('d'))
+    .executeTakeFirst();
+  const clock = new DateAddedClock(newest?.d ?? null);
+
+  const byId = new Map<string, ExistingRow[]>();
+  const stored = new Set<string>();
+  for (const row of existing) {
+    stored.add(versionKey(row.id, row.owner_org, row.version));
+    const list = byId.get(row.id);
+    if (list === undefined) byId.set(row.id, [row]);
+    else list.push(row);
+  }
+
+  const outcomes: WriteOutcome[] = new Array<WriteOutcome>(rows.length);
+  const toInsert: Array<{ index: number; row: VersionRow; dateAdded: string }> = [];
+  for (const [index, row] of rows.entries()) {
+    const key = versionKey(row.id, row.ownerOrg, row.version);
+    if (stored.has(key)) {
+      outcomes[index] = { status: 'duplicate' };
+      continue;
     }
-
-    const outcomes: WriteOutcome[] = new Array<WriteOutcome>(rows.length);
-    const toInsert: Array<{ index: number; row: VersionRow; dateAdded: string }> = [];
-    for (const [index, row] of rows.entries()) {
-      const key = versionKey(row.id, row.ownerOrg, row.version);
-      if (stored.has(key)) {
-        outcomes[index] = { status: 'duplicate' };
-        continue;
-      }
-      if (tombstoned.has(lineageKey(row.id, row.ownerOrg))) {
-        outcomes[index] = {
-          status: 'refused',
-          code: 'object_deleted',
-          message: `${row.id} was deleted by its owner; deleted objects do not take new versions`,
-        };
-        continue;
-      }
-      const others = row.isSco ? [] : (byId.get(row.id) ?? []).filter((e) => e.owner_org !== row.ownerOrg);
-      const visibleOther = others.filter(
-        (e) => e.deleted === 0 && canSee(writer, { ownerOrg: e.owner_org, distribution: e.distribution }),
-      );
-      if (visibleOther.some((e) => e.version === row.version)) {
-        outcomes[index] = { status: 'duplicate' };
-        continue;
-      }
-      if (visibleOther.length > 0) {
-        outcomes[index] = {
-          status: 'refused',
-          code: 'not_owner',
-          message: `${row.id} belongs to another organisation; only its owner adds versions (reference it with your own objects instead)`,
-        };
-        continue;
-      }
-      stored.add(key);
-      toInsert.push({ index, row, dateAdded: clock.next() });
+    if (tombstoned.has(lineageKey(row.id, row.ownerOrg))) {
+      outcomes[index] = {
+        status: 'refused',
+        code: 'object_deleted',
+        message: `${row.id} was deleted by its owner; deleted objects do not take new versions`,
+      };
+      continue;
     }
+    const others = row.isSco ? [] : (byId.get(row.id) ?? []).filter((e) => e.owner_org !== row.ownerOrg);
+    const visibleOther = others.filter(
+      (e) => e.deleted === 0 && canSee(writer, { ownerOrg: e.owner_org, distribution: e.distribution }),
+    );
+    if (visibleOther.some((e) => e.version === row.version)) {
+      outcomes[index] = { status: 'duplicate' };
+      continue;
+    }
+    if (visibleOther.length > 0) {
+      outcomes[index] = {
+        status: 'refused',
+        code: 'not_owner',
+        message: `${row.id} belongs to another organisation; only its owner adds versions (reference it with your own objects instead)`,
+      };
+      continue;
+    }
+    stored.add(key);
+    toInsert.push({ index, row, dateAdded: clock.next() });
+  }
 
-    const inserted = await insertRows(trx, toInsert);
-    for (const { index, seq } of inserted) outcomes[index] = { status: 'created', seq };
-    await updateHeads(trx, byId, toInsert, inserted);
-    await insertObservables(trx, toInsert, inserted);
-    return outcomes;
-  });
+  const inserted = await insertRows(trx, toInsert);
+  for (const { index, seq } of inserted) outcomes[index] = { status: 'created', seq };
+  await updateHeads(trx, byId, toInsert, inserted);
+  await insertObservables(trx, toInsert, inserted);
+  return outcomes;
 }
 
 async function loadExisting(trx: Kysely<Database>, ids: readonly string[]): Promise<ExistingRow[]> {
@@ -120,7 +130,11 @@ async function loadExisting(trx: Kysely<Database>, ids: readonly string[]): Prom
 async function loadTombstones(trx: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (const part of chunks(ids, CHUNK)) {
-    const found = await trx.selectFrom('tombstones').select(['id', 'owner_org']).where('id', 'in', part).execute();
+    const found = await trx
+      .selectFrom('tombstones')
+      .select(['id', 'owner_org'])
+      .where('id', 'in', part)
+      .execute();
     for (const t of found) out.add(lineageKey(t.id, t.owner_org));
   }
   return out;
@@ -212,9 +226,18 @@ async function insertObservables(
 ): Promise<void> {
   const seqOf = new Map(inserted.map((i) => [i.index, i.seq]));
   const values = items.flatMap(({ index, row }) =>
-    row.observables.map((o) => ({ kind: o.kind, value: o.value, object_seq: seqOf.get(index)!, object_id: row.id })),
+    row.observables.map((o) => ({
+      kind: o.kind,
+      value: o.value,
+      object_seq: seqOf.get(index)!,
+      object_id: row.id,
+    })),
   );
   for (const part of chunks(values, CHUNK)) {
-    await trx.insertInto('observables').values(part).onConflict((oc) => oc.doNothing()).execute();
+    await trx
+      .insertInto('observables')
+      .values(part)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }

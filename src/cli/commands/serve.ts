@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { ensureBootstrap } from '../../admin/bootstrap.js';
+import { loadConfig } from '../../config.js';
+import { buildApp } from '../../http/app.js';
+import { serverRoutes } from '../../http/server-routes.js';
+import { storeAuthenticator } from '../../http/plugins/store-authenticator.js';
+import { openStore } from '../../store/open-store.js';
+import { CliError } from '../cli-error.js';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the Accord server (REST API, TAXII 2.1, feeds, web UI)')
+    .option('--host <host>', 'listen address (default ACCORD_HOST or 127.0.0.1)')
+    .option('--port <port>', 'listen port (default ACCORD_PORT or 8080)')
+    .action(async (flags: { host?: string; port?: string }) => {
+      const config = loadConfig({
+        ...process.env,
+        ...(flags.host === undefined ? {} : { ACCORD_HOST: flags.host }),
+        ...(flags.port === undefined ? {} : { ACCORD_PORT: flags.port }),
+      });
+      const store = await openStore(config.db).catch((error: unknown) => {
+        throw new CliError(`cannot open the store ${config.db}: ${(error as Error).message}`);
+      });
+      const boot = await ensureBootstrap(store);
+      if (boot.created) {
+        process.stdout.write(
+          `First start: created organisation "${boot.org.name}" and administrator ${boot.user.email}.\n` +
+            `Administrator API key (shown once, keep it safe):\n\n  ${boot.apiKey}\n\n`,
+        );
+      }
+      const app = await buildApp(
+        { store, config, auth: storeAuthenticator(store) },
+        { logger: { level: config.logLevel }, routes: serverRoutes },
+      );
+      const close = async () => {
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void close());
+      process.once('SIGTERM', () => void close());
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : config.port;
+      process.stdout.write(
+        `Accord is serving on http://${config.host}:${port}/ (API docs: /api/docs, database: ${store.dialect})\n`,
+      );
+    });
+}

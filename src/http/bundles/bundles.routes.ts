@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import type { ObjectResult } from '../../ingest/import-result.js';
+import { importStix } from '../../ingest/import-service.js';
+import type { Distribution } from '../../policy/distribution.js';
+import type { AppContext } from '../app-context.js';
+import { ImportQuery } from '../objects/objects.schema.js';
+import { requireUser } from '../plugins/viewer.js';
+import { limitedStream } from './limited-stream.js';
+
+const Issue = z.object({ path: z.string(), code: z.string(), message: z.string() });
+const ImportResponse = z.object({
+  summary: z.object({
+    total: z.number(),
+    created: z.number(),
+    duplicate: z.number(),
+    invalid: z.number(),
+    refused: z.number(),
+    rejected: z.number(),
+    fatal: z
+      .object({
+        code: z.string(),
+        message: z.string(),
+        line: z.number().optional(),
+        column: z.number().optional(),
+      })
+      .optional(),
+  }),
+  results: z.array(
+    z.object({
+      index: z.number(),
+      id: z.string().nullable(),
+      status: z.enum(['created', 'duplicate', 'invalid', 'refused', 'rejected']),
+      errors: z.array(Issue),
+      warnings: z.array(Issue),
+    }),
+  ),
+});
+
+async function* emptyStream(): AsyncGenerator<Buffer> {}
+
+/** `POST /api/v1/bundles`: the body streams into the importer, never parsed whole. */
+export function bundlesRoutes(ctx: AppContext) {
+  return (app: FastifyInstance) => {
+    app.addContentTypeParser(
+      ['application/json', 'application/stix+json'],
+      (_request, payload: IncomingMessage, done) => {
+        done(null, payload);
+      },
+    );
+    app.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/bundles',
+      {
+        schema: {
+          tags: ['objects'],
+          description: 'Import a STIX 2.1 bundle; returns one result per object.',
+          querystring: ImportQuery,
+          response: { 200: ImportResponse, 400: ImportResponse },
+        },
+      },
+      async (request, reply) => {
+        const viewer = requireUser(request);
+        const results: ObjectResult[] = [];
+        const body = request.body as AsyncIterable<Buffer> | undefined;
+        const summary = await importStix(
+          ctx.store,
+          viewer,
+          limitedStream(body ?? emptyStream(), ctx.config.maxBodyBytes),
+          {
+            source: 'http',
+            strict: request.query.strict,
+            distribution: request.query.distribution as Distribution | undefined,
+            tlp: request.query.tlp,
+            onResult: (r) => results.push(r),
+          },
+        );
+        return reply.status(summary.fatal === undefined ? 200 : 400).send({ summary, results });
+      },
+    );
+  };
+}
