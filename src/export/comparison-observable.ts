@@ -50,7 +50,8 @@ export function comparisonObservable(c: SingleComparison): { kind: ObservableKin
   if (c.operator !== '=') return null;
   if (c.objectType === 'file' || c.objectType === 'x509-certificate') {
     const hash = hashName(c.path);
-    if (hash === undefined) return c.objectType === 'file' && c.path === 'name' ? { kind: 'filename', value } : null;
+    if (hash === undefined)
+      return c.objectType === 'file' && c.path === 'name' ? { kind: 'filename', value } : null;
     if (c.objectType === 'x509-certificate') return hash === 'SHA1' ? { kind: 'x509-sha1', value } : null;
     const kind = FILE_HASHES[hash];
     return kind === undefined ? null : { kind, value };

@@ -5,7 +5,11 @@ export type HashKind = 'md5' | 'sha1' | 'sha256';
 const HEX_LENGTH: Record<HashKind, number> = { md5: 32, sha1: 40, sha256: 64 };
 
 /** Suricata's keyword for each list: `filemd5:<file>;` and so on. */
-export const HASH_KEYWORD: Record<HashKind, string> = { md5: 'filemd5', sha1: 'filesha1', sha256: 'filesha256' };
+export const HASH_KEYWORD: Record<HashKind, string> = {
+  md5: 'filemd5',
+  sha1: 'filesha1',
+  sha256: 'filesha256',
+};
 
 export const HASH_KINDS = Object.keys(HEX_LENGTH) as HashKind[];
 

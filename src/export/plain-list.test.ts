@@ -28,7 +28,10 @@ describe('plain lists', () => {
   });
 
   it('cidr de-duplicates an address given both ways', async () => {
-    const both = [item({ kind: 'ipv4', value: '192.0.2.1' }), item({ kind: 'ipv4-cidr', value: '192.0.2.1/32' })];
+    const both = [
+      item({ kind: 'ipv4', value: '192.0.2.1' }),
+      item({ kind: 'ipv4-cidr', value: '192.0.2.1/32' }),
+    ];
     expect(await collect(plainListFormatter('cidr')(both))).toBe('192.0.2.1/32\n');
   });
 

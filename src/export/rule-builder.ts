@@ -36,7 +36,13 @@ export class RuleBuilder {
    * `<header> (msg:"..."; <options> reference; classtype; sid; rev; metadata;)`. `variant` names the
    * rule within its indicator (dns, tls, http, ...) and is part of the sid key, so each keeps its sid.
    */
-  rule(header: string, item: ExportItem, variant: string, what: string | undefined, options: string[]): string {
+  rule(
+    header: string,
+    item: ExportItem,
+    variant: string,
+    what: string | undefined,
+    options: string[],
+  ): string {
     const sid = this.sids.allocate(`${item.id}#${variant}`);
     const url = objectUrl(item, this.opts.baseUrl);
     const parts = [

@@ -18,7 +18,8 @@ export function ruleContent(value: string): string {
   let out = '';
   let group: string[] = [];
   for (const byte of Buffer.from(value, 'utf8')) {
-    const plain = byte >= 0x20 && byte <= 0x7e && byte !== 0x22 && byte !== 0x3b && byte !== 0x5c && byte !== 0x7c;
+    const plain =
+      byte >= 0x20 && byte <= 0x7e && byte !== 0x22 && byte !== 0x3b && byte !== 0x5c && byte !== 0x7c;
     if (plain) {
       if (group.length > 0) {
         out += `|${group.join(' ')}|`;

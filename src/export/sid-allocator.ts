@@ -30,7 +30,13 @@ export class SidAllocator {
     private readonly base: number = DEFAULT_SID_BASE,
     private readonly range: number = DEFAULT_SID_RANGE,
   ) {
-    if (!Number.isInteger(base) || !Number.isInteger(range) || base < 1 || range < 1 || base + range > 2 ** 32) {
+    if (
+      !Number.isInteger(base) ||
+      !Number.isInteger(range) ||
+      base < 1 ||
+      range < 1 ||
+      base + range > 2 ** 32
+    ) {
       throw new Error(`invalid sid range: base ${base}, size ${range}`);
     }
   }

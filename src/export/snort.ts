@@ -58,7 +58,9 @@ export function snortRules(builder: RuleBuilder, item: ExportItem): string[] {
     case 'ipv6-cidr': {
       const network = parseNetwork(item.value);
       if (network === undefined) return [];
-      return [builder.rule(`alert ip $HOME_NET any <> ${networkText(network)} any`, item, 'ip', undefined, [])];
+      return [
+        builder.rule(`alert ip $HOME_NET any <> ${networkText(network)} any`, item, 'ip', undefined, []),
+      ];
     }
     case 'domain': {
       const domain = ruleDomain(item.value);
@@ -67,7 +69,10 @@ export function snortRules(builder: RuleBuilder, item: ExportItem): string[] {
       const sniLength = Buffer.byteLength(domain, 'utf8');
       const sni = `|00 ${hexByte(sniLength >> 8)} ${hexByte(sniLength & 0xff)}|`;
       return [
-        builder.rule('alert udp $HOME_NET any -> any 53', item, 'dns', 'DNS query', [`content:"${wire}";`, 'nocase;']),
+        builder.rule('alert udp $HOME_NET any -> any 53', item, 'dns', 'DNS query', [
+          `content:"${wire}";`,
+          'nocase;',
+        ]),
         builder.rule('alert tcp $HOME_NET any -> any 443', item, 'tls', 'TLS SNI', [
           TO_SERVER,
           `content:"${joinContent(sni, ruleContent(domain))}";`,

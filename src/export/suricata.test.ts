@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { exportItem } from '../../test/fixtures/export/arbitrary.js';
 import { awkwardItems, item } from '../../test/fixtures/export/items.js';
 import { hasTool, suricataTest } from '../../test/fixtures/export/tools.js';
 import { hashLists } from './hash-lists.js';
@@ -25,12 +27,15 @@ describe('suricata rules', () => {
 
   it('writes CIDRs with the host bits cleared', async () => {
     const [rule] = await rules({ kind: 'ipv4-cidr', value: '198.51.100.7/24', tlp: 'amber' });
-    expect(rule).toMatch(/^alert ip \$HOME_NET any <> 198\.51\.100\.0\/24 any \(msg:"ACCORD TLP:AMBER ipv4-cidr 198\.51\.100\.7\/24"/);
+    expect(rule).toMatch(
+      /^alert ip \$HOME_NET any <> 198\.51\.100\.0\/24 any \(msg:"ACCORD TLP:AMBER ipv4-cidr 198\.51\.100\.7\/24"/,
+    );
   });
 
   it('covers a domain through DNS query, TLS SNI and HTTP Host, subdomains included', async () => {
     const out = await rules({ kind: 'domain', value: 'evil.example', name: 'Phish', tlp: 'amber' });
-    const tail = (v: string) => `reference:url,accord.example/objects/${ID}; classtype:bad-unknown; sid:${sid(v)}; ${REV} ${META}`;
+    const tail = (v: string) =>
+      `reference:url,accord.example/objects/${ID}; classtype:bad-unknown; sid:${sid(v)}; ${REV} ${META}`;
     expect(out).toEqual([
       `alert dns $HOME_NET any -> any any (msg:"ACCORD TLP:AMBER Phish evil.example (DNS query)"; dns.query; dotprefix; content:".evil.example"; nocase; endswith; ${tail('dns')}`,
       `alert tls $HOME_NET any -> any any (msg:"ACCORD TLP:AMBER Phish evil.example (TLS SNI)"; flow:established,to_server; tls.sni; dotprefix; content:".evil.example"; nocase; endswith; ${tail('tls')}`,
@@ -39,7 +44,11 @@ describe('suricata rules', () => {
   });
 
   it('matches a URL by exact host and raw path, escaping ; " \\ | as hex', async () => {
-    const [rule] = await rules({ kind: 'url', value: 'http://Evil.example:8080/a;b"c\\d|e?x=1', tlp: 'amber' });
+    const [rule] = await rules({
+      kind: 'url',
+      value: 'http://Evil.example:8080/a;b"c\\d|e?x=1',
+      tlp: 'amber',
+    });
     expect(rule).toContain(
       'flow:established,to_server; http.host; content:"evil.example"; bsize:12; http.uri.raw; content:"/a|3B|b|22|c|5C|d|7C|e?x=1";',
     );
@@ -49,7 +58,12 @@ describe('suricata rules', () => {
   it('writes one list rule per hash kind at the end, and hashLists gives the files they name', async () => {
     const items = [
       item({ kind: 'md5', value: 'D41D8CD98F00B204E9800998ECF8427E', modified: '2025-01-02T03:04:05Z' }),
-      item({ id: 'indicator--2', kind: 'md5', value: '0cc175b9c0f1b6a831c399e269772661', modified: '2025-02-02T00:00:00Z' }),
+      item({
+        id: 'indicator--2',
+        kind: 'md5',
+        value: '0cc175b9c0f1b6a831c399e269772661',
+        modified: '2025-02-02T00:00:00Z',
+      }),
       item({ kind: 'sha256', value: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }),
       item({ kind: 'md5', value: 'nothex' }),
     ];
@@ -87,17 +101,23 @@ describe('suricata rules', () => {
     const items = [item({ kind: 'domain', value: 'evil.example' })];
     const out = await collect(suricataFormatter(items, { sidBase: 5000, sidRange: 3 }));
     expect([...out.matchAll(/sid:(\d+);/g)].map((m) => m[1]).sort()).toEqual(['5000', '5001', '5002']);
-    await expect(collect(suricataFormatter(items, { sidBase: 5000, sidRange: 2 }))).rejects.toThrow(/sid range exhausted/);
+    await expect(collect(suricataFormatter(items, { sidBase: 5000, sidRange: 2 }))).rejects.toThrow(
+      /sid range exhausted/,
+    );
   });
 });
 
 const suricata = hasTool('suricata');
-if (!suricata) console.warn('skipped: suricata not installed (apt-get install suricata from bookworm-backports)');
+if (!suricata)
+  console.warn('skipped: suricata not installed (apt-get install suricata from bookworm-backports)');
 
 describe.skipIf(!suricata)('suricata -T loads the rules', () => {
   it('accepts the awkward mix with its hash lists', async () => {
     const items = awkwardItems();
-    const run = suricataTest(await collect(suricataFormatter(items, { baseUrl: 'https://accord.example:8443/x' })), await hashLists(items));
+    const run = suricataTest(
+      await collect(suricataFormatter(items, { baseUrl: 'https://accord.example:8443/x' })),
+      await hashLists(items),
+    );
     expect(run.output).not.toMatch(/^E: /m);
     expect(run.status, run.output).toBe(0);
   });
@@ -105,5 +125,16 @@ describe.skipIf(!suricata)('suricata -T loads the rules', () => {
   it('really checks: a broken rule fails the test run', () => {
     const run = suricataTest('alert ip any any -> any any (msg:"broken; sid:1;)\n');
     expect(run.status).not.toBe(0);
+  });
+});
+
+describe.skipIf(!suricata)('suricata -T on generated items', () => {
+  it('loads rules written from 300 random items full of awkward characters', async () => {
+    const items = fc.sample(exportItem, { numRuns: 300, seed: 7 });
+    const run = suricataTest(
+      await collect(suricataFormatter(items, { baseUrl: 'https://accord.example' })),
+      await hashLists(items),
+    );
+    expect(run.status, run.output).toBe(0);
   });
 });

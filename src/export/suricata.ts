@@ -74,7 +74,9 @@ export function suricataRules(builder: RuleBuilder, item: ExportItem): string[] 
     case 'ipv6-cidr': {
       const network = parseNetwork(item.value);
       if (network === undefined) return [];
-      return [builder.rule(`alert ip $HOME_NET any <> ${networkText(network)} any`, item, 'ip', undefined, [])];
+      return [
+        builder.rule(`alert ip $HOME_NET any <> ${networkText(network)} any`, item, 'ip', undefined, []),
+      ];
     }
     case 'domain': {
       const domain = ruleDomain(item.value);

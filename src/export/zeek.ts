@@ -17,7 +17,9 @@ export interface ZeekOptions {
 export const ZEEK_HEADER = '#fields\tindicator\tindicator_type\tmeta.source\tmeta.desc\tmeta.url';
 
 /** Zeek Intel framework type per kind, with how the indicator is written (Intel::URL has no scheme). */
-const ZEEK_TYPES: Partial<Record<ObservableKind, { type: string; write: (value: string) => string | undefined }>> = {
+const ZEEK_TYPES: Partial<
+  Record<ObservableKind, { type: string; write: (value: string) => string | undefined }>
+> = {
   ipv4: { type: 'Intel::ADDR', write: address },
   ipv6: { type: 'Intel::ADDR', write: address },
   'ipv4-cidr': { type: 'Intel::SUBNET', write: subnet },
@@ -72,7 +74,8 @@ export const zeekFormatter: Formatter<ZeekOptions> = (items, opts = {}) => {
     const zeek = ZEEK_TYPES[entry.kind];
     if (zeek === undefined || CONTROL.test(entry.value) || !isNew(entry)) return [];
     const indicator = zeek.write(entry.value);
-    if (indicator === undefined || indicator === '' || indicator === '-' || CONTROL.test(indicator)) return [];
+    if (indicator === undefined || indicator === '' || indicator === '-' || CONTROL.test(indicator))
+      return [];
     const tlp = entry.tlp === undefined ? '' : `TLP:${entry.tlp.toUpperCase()} `;
     const desc = field(`${tlp}${entry.name ?? entry.description ?? ''}`);
     return [[indicator, zeek.type, source, desc, field(objectUrl(entry, opts.baseUrl))].join('\t')];
