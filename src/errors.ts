@@ -17,7 +17,8 @@ export class AccordError extends Error {
 
 export const notFound = (what: string) => new AccordError('not_found', 404, `${what} not found`);
 export const forbidden = (message: string, code = 'forbidden') => new AccordError(code, 403, message);
-export const unauthorized = (message = 'authentication required') => new AccordError('unauthorized', 401, message);
+export const unauthorized = (message = 'authentication required') =>
+  new AccordError('unauthorized', 401, message);
 export const conflict = (code: string, message: string) => new AccordError(code, 409, message);
 export const invalidInput = (code: string, message: string, details?: unknown) =>
   new AccordError(code, 400, message, details);
@@ -28,5 +29,6 @@ export const tlpExceedsDistribution = (tlp: string, distribution: string) =>
     `TLP:${tlp.toUpperCase()} does not allow distribution "${distribution}" (AMBER and RED go to an organisation or a sharing group at most, GREEN to the community at most)`,
   );
 export const notAcceptable = (message: string) => new AccordError('not_acceptable', 406, message);
-export const unsupportedMediaType = (message: string) => new AccordError('unsupported_media_type', 415, message);
+export const unsupportedMediaType = (message: string) =>
+  new AccordError('unsupported_media_type', 415, message);
 export const payloadTooLarge = (message: string) => new AccordError('payload_too_large', 413, message);

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { UserViewer } from '../src/policy/viewer.js';
+import { openPostgresStore } from '../src/store/postgres/open-postgres.js';
+import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
+import type { Store } from '../src/store/store.js';
+
+export const benchDir = (): string => mkdtempSync(join(tmpdir(), 'accord-bench-'));
+
+/** A fresh store with one organisation and its admin, for benchmarks. */
+export async function freshStore(
+  kind: 'sqlite' | 'postgres',
+  dir: string,
+): Promise<{ store: Store; admin: UserViewer; cleanup: () => Promise<void> }> {
+  const schema = `bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const store =
+    kind === 'sqlite'
+      ? await openSqliteStore(join(dir, `${randomUUID()}.db`))
+      : await openPostgresStore(process.env.ACCORD_TEST_PG!, { schema });
+  const orgId = `identity--${randomUUID()}`;
+  const userId = randomUUID();
+  const now = new Date().toISOString();
+  await store.db
+    .insertInto('organisations')
+    .values({
+      id: orgId,
+      name: 'Bench',
+      kind: 'other',
+      sector: null,
+      country: null,
+      default_distribution: 'community',
+      default_tlp: 'none',
+      created: now,
+    })
+    .execute();
+  await store.db
+    .insertInto('users')
+    .values({
+      id: userId,
+      email: 'bench@localhost',
+      name: 'Bench',
+      org_id: orgId,
+      role: 'admin',
+      password_hash: null,
+      disabled: 0,
+      created: now,
+    })
+    .execute();
+  const admin: UserViewer = {
+    kind: 'user',
+    userId,
+    email: 'bench@localhost',
+    orgId,
+    role: 'admin',
+    groups: [],
+    readOnly: false,
+  };
+  const cleanup = async () => {
+    if (kind === 'postgres') await store.db.schema.dropSchema(schema).ifExists().cascade().execute();
+    await store.close();
+  };
+  return { store, admin, cleanup };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
