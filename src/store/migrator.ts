@@ -1,10 +1,14 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import { initialMigration } from './migrations/0001-initial.js';
+import { taxiiJobsMigration } from './migrations/0002-taxii-jobs.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
-  return { '0001-initial': initialMigration(dialect) };
+  return {
+    '0001-initial': initialMigration(dialect),
+    '0002-taxii-jobs': taxiiJobsMigration(),
+  };
 }
 
 /** Brings a database to the newest schema; run on every open so both backends stay in step. */

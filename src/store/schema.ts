@@ -15,6 +15,9 @@ export interface Database {
   group_members: GroupMembersTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  taxii_collections: TaxiiCollectionsTable;
+  taxii_status: TaxiiStatusTable;
+  jobs: JobsTable;
 }
 
 /** One row per stored object version. A version belongs to one owner organisation's lineage. */
@@ -124,4 +127,51 @@ export interface AuditLogTable {
 export interface SettingsTable {
   key: string;
   value: string;
+}
+
+/** TAXII collections: a filter over what the caller may see (see src/taxii). JSON columns are text. */
+export interface TaxiiCollectionsTable {
+  id: string;
+  title: string;
+  description: string | null;
+  alias: string | null;
+  filter: string;
+  can_read: string;
+  can_write: string;
+  public: number;
+  created: string;
+  created_by: string | null;
+}
+
+/** The outcome of one TAXII POST, readable by the user who sent it. */
+export interface TaxiiStatusTable {
+  id: string;
+  collection_id: string;
+  owner_user: string;
+  status: string;
+  request_timestamp: string;
+  total_count: number;
+  success_count: number;
+  failure_count: number;
+  pending_count: number;
+  successes: string;
+  failures: string;
+  pendings: string;
+}
+
+/** Scheduled background work (src/jobs): TAXII pulls, feeds. */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  name: string;
+  schedule: string | null;
+  payload: string;
+  enabled: number;
+  last_run_at: string | null;
+  last_status: string | null;
+  last_error: string | null;
+  next_run_at: string | null;
+  locked_until: string | null;
+  state: string;
+  created: string;
 }
