@@ -1,0 +1,12 @@
+export { OBSERVABLE_KINDS } from './kind.js';
+export type { Observable, ObservableKind } from './kind.js';
+export { detectObservable } from './detect-observable.js';
+export { normaliseObservable } from './normalise-observable.js';
+export { refang, REFANG_RULES } from './refang.js';
+export type { RefangRule } from './refang.js';
+export { observableToPattern, quoteStixString } from './observable-to-pattern.js';
+export { observableToSco } from './observable-to-sco.js';
+export { observablesFromSco } from './observables-from-sco.js';
+export { hasPublicSuffix, normaliseDomain } from './domain.js';
+export { ipv4ToNumber, numberToIpv4, maskIpv4 } from './ip-address.js';
+export { isBitcoinAddress } from './bitcoin.js';
