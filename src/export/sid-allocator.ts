@@ -24,6 +24,7 @@ export function fnv1a32(text: string): number {
  * inside the range, to the next free sid: deterministic for the same input, and never a duplicate.
  */
 export class SidAllocator {
+  /** Offsets from base, not sids: offsets stay small integers (V8 Smis), so a Set of millions stays cheap. */
   private readonly used = new Set<number>();
 
   constructor(
@@ -51,9 +52,8 @@ export class SidAllocator {
       throw new Error(`sid range exhausted: ${this.range} sids from ${this.base} are all in use`);
     }
     let offset = fnv1a32(key) % this.range;
-    while (this.used.has(this.base + offset)) offset = (offset + 1) % this.range;
-    const sid = this.base + offset;
-    this.used.add(sid);
-    return sid;
+    while (this.used.has(offset)) offset = (offset + 1) % this.range;
+    this.used.add(offset);
+    return this.base + offset;
   }
 }

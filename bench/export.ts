@@ -1,0 +1,101 @@
+/**
+ * Export formatting throughput: 1,000,000 generated ExportItems (fixed seed) written as Suricata rules
+ * and as a plain CIDR blocklist. Formatting only; the store read path is measured elsewhere.
+ * Usage: tsx bench/export.ts [--count N]
+ */
+import { pathToFileURL } from 'node:url';
+import type { ExportItem } from '../src/export/export-item.js';
+import { plainListFormatter } from '../src/export/plain-list.js';
+import { suricataFormatter } from '../src/export/suricata.js';
+
+/** mulberry32: a tiny seeded PRNG, so every run formats the same items. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TLPS = ['clear', 'green', 'amber', 'amber+strict', undefined] as const;
+
+export function generateItems(count: number, seed = 20250102): ExportItem[] {
+  const rnd = random(seed);
+  const int = (n: number) => Math.floor(rnd() * n);
+  const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[int(16)]).join('');
+  const items: ExportItem[] = [];
+  for (let i = 0; i < count; i++) {
+    const roll = rnd();
+    const id = `indicator--${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`;
+    const base = {
+      id,
+      labels: ['malicious-activity'],
+      modified: '2025-01-02T03:04:05.000Z',
+      tlp: TLPS[int(5)],
+    };
+    let item: ExportItem;
+    if (roll < 0.4)
+      item = { ...base, kind: 'ipv4', value: `${1 + int(223)}.${int(256)}.${int(256)}.${int(256)}` };
+    else if (roll < 0.45) item = { ...base, kind: 'ipv6', value: `2001:db8:${hex(4)}::${hex(4)}` };
+    else if (roll < 0.5)
+      item = { ...base, kind: 'ipv4-cidr', value: `${1 + int(223)}.${int(256)}.${int(256)}.0/24` };
+    else if (roll < 0.75) item = { ...base, kind: 'domain', value: `${hex(10)}.example` };
+    else if (roll < 0.9)
+      item = { ...base, kind: 'url', value: `http://${hex(8)}.example/${hex(6)}/gate.php?id=${hex(8)}` };
+    else item = { ...base, kind: 'sha256', value: hex(64) };
+    if (roll < 0.5) item.name = 'C2 server';
+    items.push(item);
+  }
+  return items;
+}
+
+async function measure(
+  label: string,
+  chunks: AsyncIterable<string>,
+  count: number,
+  log: (line: string) => void,
+): Promise<number> {
+  const started = process.hrtime.bigint();
+  let bytes = 0;
+  let chunkCount = 0;
+  for await (const chunk of chunks) {
+    bytes += chunk.length;
+    chunkCount += 1;
+    if (chunkCount % 500 === 0) log(`  ${label}: ${(bytes / 1e6).toFixed(0)} MB written`);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rate = count / seconds;
+  log(
+    `${label}: ${count.toLocaleString('en-US')} items in ${seconds.toFixed(2)} s, ${(bytes / 1e6).toFixed(1)} MB, ${chunkCount} chunks`,
+  );
+  return rate;
+}
+
+export async function run(args: string[]): Promise<string> {
+  const at = args.indexOf('--count');
+  const count = at >= 0 ? Number(args[at + 1]) : 1_000_000;
+  const log = (line: string) => {
+    process.stdout.write(`${line}\n`);
+  };
+  log(`export: generating ${count.toLocaleString('en-US')} items (fixed seed)`);
+  const items = generateItems(count);
+  const suricata = await measure('suricata', suricataFormatter(items), count, log);
+  const plain = await measure('plain (cidr list)', plainListFormatter('cidr')(items), count, log);
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  return `export: suricata ${fmt(suricata)} items/s, plain ${fmt(plain)} items/s (${count.toLocaleString('en-US')} indicators)`;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run(process.argv.slice(2)).then(
+    (summary) => {
+      process.stdout.write(`${summary}\n`);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
