@@ -1,5 +1,4 @@
 import { EvalError } from './eval-error.js';
-import type { PreparedObservation } from './observation.js';
 import { compareInstants } from './timestamp.js';
 import type { Instant } from './timestamp.js';
 
@@ -17,7 +16,7 @@ export class Instances {
   private steps = 0;
 
   constructor(
-    readonly observations: PreparedObservation[],
+    readonly observations: readonly { first: Instant; last: Instant; count: number }[],
     perObservationCap: number,
     private readonly budget: number,
   ) {

@@ -1,4 +1,4 @@
-import type { Comparison, ComparisonExpr, ObservationExpr, Pattern } from './ast.js';
+import type { Comparison, ComparisonExpr, ObservationExpr, ObservationSimple, Pattern } from './ast.js';
 import { alternate, combinations, Instances, join, disjoint } from './bindings.js';
 import type { Binding } from './bindings.js';
 import { compilePredicate } from './compare.js';
@@ -8,6 +8,7 @@ import { resolvePath } from './object-path.js';
 import { prepareObservation } from './observation.js';
 import type { Observation, PreparedObservation } from './observation.js';
 import { compareInstants, instantSeconds, parseTimestamp } from './timestamp.js';
+import type { Instant } from './timestamp.js';
 
 export interface EvaluateOptions {
   /** Maximum join/combination steps before giving up with an error (default 1,000,000). */
@@ -39,9 +40,9 @@ function bindingSize(e: ObservationExpr): number {
 }
 
 /** Comparison predicates compiled once per evaluation. */
-type Compiled = Map<Comparison, Predicate>;
+export type Compiled = Map<Comparison, Predicate>;
 
-function compileAll(e: ComparisonExpr, out: Compiled): void {
+export function compileAll(e: ComparisonExpr, out: Compiled): void {
   if (e.type === 'comparison') {
     const hashes = e.path.steps.some((s) => s.kind === 'key' && s.key === 'hashes');
     out.set(e, compilePredicate(e, hashes));
@@ -67,22 +68,23 @@ export function matchingRoots(e: ComparisonExpr, obs: PreparedObservation, compi
   return sets.reduce((acc, s) => new Set([...acc].filter((k) => s.has(k))));
 }
 
-class Run {
-  private readonly compiled: Compiled = new Map();
+/** Decides whether one observation expression `[...]` matches observation number `obs`. */
+export type LeafOracle = (leaf: ObservationSimple, obs: number) => boolean;
 
+class Run {
   constructor(
     private readonly inst: Instances,
-    private readonly observations: PreparedObservation[],
+    private readonly observations: readonly Timed[],
+    private readonly leafMatches: LeafOracle,
   ) {}
 
   *bindings(e: ObservationExpr): Generator<Binding> {
     const inst = this.inst;
     switch (e.type) {
       case 'observation': {
-        compileAll(e.expr, this.compiled);
-        for (const [i, o] of this.observations.entries()) {
+        for (let i = 0; i < this.observations.length; i++) {
           inst.tick();
-          if (matchingRoots(e.expr, o, this.compiled).size === 0) continue;
+          if (!this.leafMatches(e, i)) continue;
           const base = inst.base[i]!;
           for (let k = 0; k < inst.instanceCount(i); k++) yield [base + k];
         }
@@ -148,6 +150,33 @@ class Run {
   }
 }
 
+/** Anything with an observation time interval and a repeat count. */
+export interface Timed {
+  first: Instant;
+  last: Instant;
+  count: number;
+}
+
+/**
+ * The observation-level engine on its own: the distinct observation indices of the first
+ * binding that satisfies `expr`, or null. Leaves are decided by `oracle`, so the stream matcher
+ * reuses these exact semantics over events whose leaves its index already decided.
+ * Throws EvalError on bad qualifiers or an exhausted budget.
+ */
+export function firstBinding(
+  expr: ObservationExpr,
+  observations: readonly Timed[],
+  oracle: LeafOracle,
+  budget: number,
+): number[] | null {
+  const size = bindingSize(expr);
+  if (size > MAX_BINDING) throw new EvalError(`pattern needs more than ${MAX_BINDING} observations`);
+  const inst = new Instances(observations, size, budget);
+  const first = new Run(inst, observations, oracle).bindings(expr).next();
+  if (first.done) return null;
+  return [...new Set(first.value.map((i) => inst.obsOf[i]!))].sort((a, b) => a - b);
+}
+
 /**
  * Evaluates a pattern against observed-data per STIX 2.1: comparisons inside `[...]` against the
  * SCOs of one observation (AND on the same root SCO), observation operators across distinct
@@ -159,13 +188,18 @@ export function evaluatePattern(
   opts: EvaluateOptions = {},
 ): EvaluateResult {
   try {
-    const size = bindingSize(ast.expr);
-    if (size > MAX_BINDING) throw new EvalError(`pattern needs more than ${MAX_BINDING} observations`);
     const prepared = observations.map(prepareObservation);
-    const inst = new Instances(prepared, size, opts.budget ?? 1_000_000);
-    const first = new Run(inst, prepared).bindings(ast.expr).next();
-    if (first.done) return { matched: false, matchedObservations: [] };
-    const obsIdx = [...new Set(first.value.map((i) => inst.obsOf[i]!))].sort((a, b) => a - b);
+    const compiled: Compiled = new Map();
+    const ready = new Set<ObservationSimple>();
+    const oracle: LeafOracle = (leaf, i) => {
+      if (!ready.has(leaf)) {
+        compileAll(leaf.expr, compiled);
+        ready.add(leaf);
+      }
+      return matchingRoots(leaf.expr, prepared[i]!, compiled).size > 0;
+    };
+    const obsIdx = firstBinding(ast.expr, prepared, oracle, opts.budget ?? 1_000_000);
+    if (!obsIdx) return { matched: false, matchedObservations: [] };
     return { matched: true, matchedObservations: obsIdx.map((i) => prepared[i]!.id) };
   } catch (e) {
     // Anything else (e.g. a stack overflow on hostile data) is reported the same way: never throw.

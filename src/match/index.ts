@@ -1,0 +1,11 @@
+export { MatchIndex } from './match-index.js';
+export type { AddResult, IndicatorInput, MatchHit, MatchIndexOptions } from './match-index.js';
+export { MatchStream } from './match-stream.js';
+export type { MatchStreamOptions } from './match-stream.js';
+export type { MatchEvent } from './event.js';
+export { valueToPaths } from './value-to-paths.js';
+export { FIELD_MAPS, recordToEvent } from './field-maps.js';
+export type { FieldMap, FieldMapName } from './field-maps.js';
+export { matchRecords } from './match-records.js';
+export type { RecordHit } from './match-records.js';
+export { PrefixIndex } from './prefix-index.js';

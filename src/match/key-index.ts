@@ -1,0 +1,74 @@
+import type { Anchor } from './anchors.js';
+import { PrefixIndex } from './prefix-index.js';
+import { SubstringIndex } from './substring-index.js';
+import { SuffixIndex } from './suffix-index.js';
+
+/** Everything indexed for one event key (`domain-name:value`, ...). */
+export class KeyIndex<T> {
+  readonly eq = new Map<string, T[]>();
+  readonly prefix = new PrefixIndex<T>();
+  readonly suffix = new SuffixIndex<T>();
+  readonly substr = new SubstringIndex<T>();
+  scan: T[] = [];
+  private entries = 0;
+
+  get empty(): boolean {
+    return this.entries === 0;
+  }
+
+  add(a: Anchor, item: T): void {
+    this.entries++;
+    switch (a.kind) {
+      case 'eq': {
+        const list = this.eq.get(a.value);
+        if (list) list.push(item);
+        else this.eq.set(a.value, [item]);
+        return;
+      }
+      case 'cidr':
+        if (!this.prefix.add(a.cidr, item)) this.scan.push(item);
+        return;
+      case 'suffix':
+        this.suffix.add(a.suffix, item);
+        return;
+      case 'substr':
+        this.substr.add(a.literal, item);
+        return;
+      case 'scan':
+        this.scan.push(item);
+    }
+  }
+
+  remove(a: Anchor, item: T): void {
+    this.entries--;
+    switch (a.kind) {
+      case 'eq': {
+        const list = this.eq.get(a.value)?.filter((x) => x !== item);
+        if (!list || list.length === 0) this.eq.delete(a.value);
+        else this.eq.set(a.value, list);
+        return;
+      }
+      case 'cidr':
+        if (!this.prefix.remove(a.cidr, item)) this.scan = this.scan.filter((x) => x !== item);
+        return;
+      case 'suffix':
+        this.suffix.remove(a.suffix, item);
+        return;
+      case 'substr':
+        this.substr.remove(a.literal, item);
+        return;
+      case 'scan':
+        this.scan = this.scan.filter((x) => x !== item);
+    }
+  }
+
+  /** Every item whose anchor fires for one (normalised) value of this key. */
+  lookup(value: string, visit: (item: T) => void): void {
+    const list = this.eq.get(value);
+    if (list) for (const item of list) visit(item);
+    if (this.prefix.size > 0) this.prefix.lookup(value, visit);
+    if (this.suffix.size > 0) this.suffix.lookup(value, visit);
+    if (this.substr.size > 0) this.substr.lookup(value, visit);
+    for (const item of this.scan) visit(item);
+  }
+}

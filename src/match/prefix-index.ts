@@ -1,0 +1,111 @@
+import { ipv4ToInt, ipv6ToWords, maskV4 } from './ip.js';
+
+/**
+ * CIDR index: one hash map per prefix length actually present, keyed by the network address.
+ * A lookup probes only those lengths (at most 33 for IPv4, 129 for IPv6, a handful in practice),
+ * so it costs O(#lengths) map probes whatever the number of networks — unlike net.BlockList,
+ * which scans every rule.
+ */
+export class PrefixIndex<T> {
+  private readonly v4 = new Map<number, Map<number, Set<T>>>();
+  private readonly v6 = new Map<number, Map<string, Set<T>>>();
+  private v4Lengths: number[] = [];
+  private v6Lengths: number[] = [];
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds a network (`10.0.0.0/8`, `2001:db8::/32`) or a single address; false when not an IP. */
+  add(cidr: string, item: T): boolean {
+    return this.edit(cidr, item, true);
+  }
+
+  remove(cidr: string, item: T): boolean {
+    return this.edit(cidr, item, false);
+  }
+
+  private edit(cidr: string, item: T, add: boolean): boolean {
+    const slash = cidr.indexOf('/');
+    const addr = slash < 0 ? cidr : cidr.slice(0, slash);
+    const lenText = slash < 0 ? null : cidr.slice(slash + 1);
+    if (lenText !== null && !/^\d{1,3}$/.test(lenText)) return false;
+    const v4 = ipv4ToInt(addr);
+    if (v4 >= 0) {
+      const len = lenText === null ? 32 : Number(lenText);
+      if (len > 32) return false;
+      this.v4Lengths = this.bucket(this.v4, len, maskV4(v4, len), item, add, this.v4Lengths);
+      return true;
+    }
+    const words = ipv6ToWords(addr);
+    if (!words) return false;
+    const len = lenText === null ? 128 : Number(lenText);
+    if (len > 128) return false;
+    this.v6Lengths = this.bucket(this.v6, len, v6Key(words, len), item, add, this.v6Lengths);
+    return true;
+  }
+
+  private bucket<K>(
+    maps: Map<number, Map<K, Set<T>>>,
+    len: number,
+    key: K,
+    item: T,
+    add: boolean,
+    lengths: number[],
+  ): number[] {
+    let byNet = maps.get(len);
+    if (!byNet) {
+      if (!add) return lengths;
+      byNet = new Map();
+      maps.set(len, byNet);
+    }
+    let set = byNet.get(key);
+    if (add) {
+      if (!set) byNet.set(key, (set = new Set()));
+      if (!set.has(item)) {
+        set.add(item);
+        this.count++;
+      }
+    } else if (set?.delete(item)) {
+      this.count--;
+      if (set.size === 0) byNet.delete(key);
+      if (byNet.size === 0) maps.delete(len);
+    }
+    return [...maps.keys()].sort((a, b) => b - a);
+  }
+
+  /** Calls `visit` for every item whose network contains the address `ip` (text). */
+  lookup(ip: string, visit: (item: T) => void): void {
+    const v4 = ipv4ToInt(ip);
+    if (v4 >= 0) {
+      this.lookupV4(v4, visit);
+      return;
+    }
+    if (this.v6Lengths.length === 0) return;
+    const words = ipv6ToWords(ip);
+    if (!words) return;
+    for (const len of this.v6Lengths) {
+      const set = this.v6.get(len)?.get(v6Key(words, len));
+      if (set) for (const item of set) visit(item);
+    }
+  }
+
+  lookupV4(ip: number, visit: (item: T) => void): void {
+    for (const len of this.v4Lengths) {
+      const set = this.v4.get(len)?.get(maskV4(ip, len));
+      if (set) for (const item of set) visit(item);
+    }
+  }
+}
+
+function v6Key(words: readonly number[], len: number): string {
+  let key = '';
+  for (let i = 0; i < 4; i++) {
+    const bits = Math.max(0, Math.min(32, len - i * 32));
+    const w = words[i] ?? 0;
+    const masked = bits === 0 ? 0 : bits === 32 ? w : w - (w % 2 ** (32 - bits));
+    key += `${masked.toString(16)}:`;
+  }
+  return key;
+}
