@@ -1,0 +1,12 @@
+export { appendAudit } from './append-audit.js';
+export type { AppendedAudit, AuditEntryInput, AuditOutcome } from './append-audit.js';
+export { GENESIS_HASH, auditHash } from './audit-hash.js';
+export type { AuditFields } from './audit-hash.js';
+export { SYSTEM, actorFields } from './actor.js';
+export type { Actor, SystemActor } from './actor.js';
+export { auditOk, auditedWrite } from './audited-write.js';
+export type { AuditedAction } from './audited-write.js';
+export { verifyAuditChain } from './verify-audit-chain.js';
+export type { AuditChainReport } from './verify-audit-chain.js';
+export { MAX_AUDIT_PAGE, queryAudit } from './query-audit.js';
+export type { AuditEntry, AuditPage, AuditQuery } from './query-audit.js';
