@@ -1,8 +1,8 @@
 /**
  * MATCHES uses PCRE syntax; we run it as a JS RegExp. A backtracking engine can take exponential
  * time on patterns like `(a+)+$`, so before compiling we refuse the shapes that cause it: a
- * repeated group that itself contains a quantifier, or a repeated alternation whose branches can
- * start with the same character. Subjects longer than MAX_SUBJECT are not tested (no match), which
+ * repeated group that itself contains a quantifier (unless both are bounded), or a repeated
+ * alternation whose branches can start with the same character. Subjects longer than MAX_SUBJECT are not tested (no match), which
  * bounds the remaining polynomial cases.
  */
 export const MAX_SUBJECT = 8192;
@@ -11,28 +11,32 @@ export type RegexResult = { ok: true; regex: RegExp } | { ok: false; message: st
 
 interface Group {
   quantified: boolean;
+  /** Contains a quantifier without an upper bound (`*`, `+`, `{n,}`). */
+  unbounded: boolean;
   alternation: boolean;
   firsts: string[];
   atStart: boolean;
 }
 
 /** Where the scan of a quantifier ends and whether it repeats more than once. */
-function quantifierAt(src: string, i: number): { end: number; repeats: boolean } | null {
+function quantifierAt(src: string, i: number): { end: number; repeats: boolean; unbounded: boolean } | null {
   const c = src[i];
-  if (c === '*' || c === '+') return { end: i + 1, repeats: true };
-  if (c === '?') return { end: i + 1, repeats: false };
+  if (c === '*' || c === '+') return { end: i + 1, repeats: true, unbounded: true };
+  if (c === '?') return { end: i + 1, repeats: false, unbounded: false };
   if (c === '{') {
     const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i, i + 32));
     if (!m) return null;
     const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-    return { end: i + m[0].length, repeats: max > 1 };
+    return { end: i + m[0].length, repeats: max > 1, unbounded: max === Infinity };
   }
   return null;
 }
 
 /** Finds the catastrophic-backtracking shapes; returns a reason or null when the pattern is safe. */
 export function backtrackingRisk(src: string): string | null {
-  const stack: Group[] = [{ quantified: false, alternation: false, firsts: [], atStart: true }];
+  const stack: Group[] = [
+    { quantified: false, unbounded: false, alternation: false, firsts: [], atStart: true },
+  ];
   let i = 0;
   while (i < src.length) {
     const top = stack[stack.length - 1]!;
@@ -54,7 +58,7 @@ export function backtrackingRisk(src: string): string | null {
         const m = /^\(\?(?:[:=!]|<[=!]|<[A-Za-z_]\w*>)/.exec(src.slice(i, i + 40));
         atomEnd = i + (m ? m[0].length : 2);
       }
-      stack.push({ quantified: false, alternation: false, firsts: [], atStart: true });
+      stack.push({ quantified: false, unbounded: false, alternation: false, firsts: [], atStart: true });
       i = atomEnd;
       continue;
     } else if (c === ')') {
@@ -78,7 +82,10 @@ export function backtrackingRisk(src: string): string | null {
     const q = quantifierAt(src, atomEnd);
     if (q) {
       if (closed && q.repeats) {
-        if (closed.quantified) return 'a repeated group contains a quantifier (nested quantifiers)';
+        // Bounded inside bounded (`(\.\d{1,3}){3}`) stays polynomial and small; anything unbounded does not.
+        if (closed.quantified && (q.unbounded || closed.unbounded)) {
+          return 'a repeated group contains a quantifier (nested quantifiers)';
+        }
         if (closed.alternation && new Set(closed.firsts).size < closed.firsts.length) {
           return 'a repeated alternation has branches that can start alike';
         }
@@ -87,10 +94,12 @@ export function backtrackingRisk(src: string): string | null {
         }
       }
       target.quantified = true;
+      if (q.unbounded) target.unbounded = true;
       atomEnd = q.end;
       if (src[atomEnd] === '?' || src[atomEnd] === '+') atomEnd++;
     }
-    if (closed && closed.quantified) target.quantified = true;
+    if (closed?.quantified) target.quantified = true;
+    if (closed?.unbounded) target.unbounded = true;
     i = atomEnd;
   }
   return null;
