@@ -55,7 +55,7 @@ export async function importBundle(
   try {
     await store.writeTransaction(async (trx) => {
       await importStream(source, ctx, options, strictSummary, hold, (rows) =>
-        writeVersionsIn(trx, ctx.writer, rows),
+        writeVersionsIn(store, trx, ctx.writer, rows),
       );
       if (
         held.some((r) => r.status === 'invalid' || r.status === 'refused') ||

@@ -44,11 +44,12 @@ export async function writeVersions(
   rows: readonly VersionRow[],
 ): Promise<WriteOutcome[]> {
   if (rows.length === 0) return [];
-  return store.writeTransaction((trx) => writeVersionsIn(trx, writer, rows));
+  return store.writeTransaction((trx) => writeVersionsIn(store, trx, writer, rows));
 }
 
 /** `writeVersions` inside a write transaction the caller already holds. */
 export async function writeVersionsIn(
+  store: Store,
   trx: Kysely<Database>,
   writer: Viewer,
   rows: readonly VersionRow[],
@@ -107,11 +108,77 @@ export async function writeVersionsIn(
     toInsert.push({ index, row, dateAdded: clock.next() });
   }
 
-  const inserted = await insertRows(trx, toInsert);
-  for (const { index, seq } of inserted) outcomes[index] = { status: 'created', seq };
-  await updateHeads(trx, byId, toInsert, inserted);
-  await insertObservables(trx, toInsert, inserted);
+  const { headOf, superseded } = decideHeads(byId, toInsert);
+  const seqs = await store.insertObjectRows(
+    trx,
+    toInsert.map(({ row, dateAdded }, i) => ({
+      id: row.id,
+      type: row.type,
+      version: row.version,
+      vorder: row.vorder,
+      created: row.created,
+      modified: row.modified,
+      date_added: dateAdded,
+      created_by_ref: row.createdByRef,
+      owner_org: row.ownerOrg,
+      distribution: row.distribution,
+      tlp: row.tlp,
+      pap: row.pap,
+      revoked: row.revoked ? 1 : 0,
+      deleted: 0,
+      is_head: headOf.has(i) ? 1 : 0,
+      search_text: row.searchText,
+      data: row.data,
+    })),
+  );
+  for (const [i, { index }] of toInsert.entries()) outcomes[index] = { status: 'created', seq: seqs[i]! };
+  for (const part of chunks(superseded, CHUNK)) {
+    await trx.updateTable('objects').set({ is_head: 0 }).where('seq', 'in', part).execute();
+  }
+  await store.insertObservableRows(
+    trx,
+    toInsert.flatMap(({ row }, i) =>
+      row.observables.map((o) => ({ kind: o.kind, value: o.value, object_seq: seqs[i]!, object_id: row.id })),
+    ),
+  );
   return outcomes;
+}
+
+/**
+ * Decides `is_head` before inserting, so a new object is written once instead of inserted and then
+ * updated. Rows inserted now get larger seqs than every stored row, so on equal `vorder` they win,
+ * and among themselves the later one wins.
+ */
+function decideHeads(
+  byId: Map<string, ExistingRow[]>,
+  items: ReadonlyArray<{ row: VersionRow }>,
+): { headOf: Set<number>; superseded: number[] } {
+  const best = new Map<string, { vorder: string; item?: number; seq?: number }>();
+  const oldHead = new Map<string, number>();
+  for (const [id, list] of byId) {
+    for (const e of list) {
+      if (e.is_head === 1) oldHead.set(id, e.seq);
+      if (e.deleted !== 0) continue;
+      const current = best.get(id);
+      if (current === undefined || isNewer(e, { vorder: current.vorder, seq: current.seq ?? 0 })) {
+        best.set(id, { vorder: e.vorder, seq: e.seq });
+      }
+    }
+  }
+  for (const [i, { row }] of items.entries()) {
+    const current = best.get(row.id);
+    if (current === undefined || row.vorder >= current.vorder)
+      best.set(row.id, { vorder: row.vorder, item: i });
+  }
+  const headOf = new Set<number>();
+  const superseded: number[] = [];
+  for (const [id, head] of best) {
+    if (head.item === undefined) continue;
+    headOf.add(head.item);
+    const old = oldHead.get(id);
+    if (old !== undefined) superseded.push(old);
+  }
+  return { headOf, superseded };
 }
 
 async function loadExisting(trx: Kysely<Database>, ids: readonly string[]): Promise<ExistingRow[]> {
@@ -138,106 +205,4 @@ async function loadTombstones(trx: Kysely<Database>, ids: readonly string[]): Pr
     for (const t of found) out.add(lineageKey(t.id, t.owner_org));
   }
   return out;
-}
-
-async function insertRows(
-  trx: Kysely<Database>,
-  items: ReadonlyArray<{ index: number; row: VersionRow; dateAdded: string }>,
-): Promise<Array<{ index: number; seq: number }>> {
-  const out: Array<{ index: number; seq: number }> = [];
-  for (const part of chunks(items, CHUNK)) {
-    const returned = await trx
-      .insertInto('objects')
-      .values(
-        part.map(({ row, dateAdded }) => ({
-          id: row.id,
-          type: row.type,
-          version: row.version,
-          vorder: row.vorder,
-          created: row.created,
-          modified: row.modified,
-          date_added: dateAdded,
-          created_by_ref: row.createdByRef,
-          owner_org: row.ownerOrg,
-          distribution: row.distribution,
-          tlp: row.tlp,
-          pap: row.pap,
-          revoked: row.revoked ? 1 : 0,
-          deleted: 0,
-          is_head: 0,
-          search_text: row.searchText,
-          data: row.data,
-        })),
-      )
-      .returning(['seq', 'id', 'owner_org', 'version'])
-      .execute();
-    const seqByKey = new Map(returned.map((r) => [versionKey(r.id, r.owner_org, r.version), r.seq]));
-    for (const { index, row } of part) {
-      out.push({ index, seq: seqByKey.get(versionKey(row.id, row.ownerOrg, row.version))! });
-    }
-  }
-  return out;
-}
-
-/** Moves `is_head` to the newest non-deleted version of each id the batch touched. */
-async function updateHeads(
-  trx: Kysely<Database>,
-  byId: Map<string, ExistingRow[]>,
-  items: ReadonlyArray<{ index: number; row: VersionRow }>,
-  inserted: ReadonlyArray<{ index: number; seq: number }>,
-): Promise<void> {
-  const seqOf = new Map(inserted.map((i) => [i.index, i.seq]));
-  const best = new Map<string, { seq: number; vorder: string }>();
-  const oldHeads = new Map<string, number>();
-  for (const [id, list] of byId) {
-    for (const e of list) {
-      if (e.is_head === 1) oldHeads.set(id, e.seq);
-      if (e.deleted === 0) {
-        const current = best.get(id);
-        if (current === undefined || isNewer(e, current)) best.set(id, { seq: e.seq, vorder: e.vorder });
-      }
-    }
-  }
-  for (const { index, row } of items) {
-    const candidate = { seq: seqOf.get(index)!, vorder: row.vorder };
-    const current = best.get(row.id);
-    if (current === undefined || isNewer(candidate, current)) best.set(row.id, candidate);
-  }
-  const clear: number[] = [];
-  const set: number[] = [];
-  for (const [id, head] of best) {
-    const old = oldHeads.get(id);
-    if (old === head.seq) continue;
-    if (old !== undefined) clear.push(old);
-    set.push(head.seq);
-  }
-  for (const part of chunks(clear, CHUNK)) {
-    await trx.updateTable('objects').set({ is_head: 0 }).where('seq', 'in', part).execute();
-  }
-  for (const part of chunks(set, CHUNK)) {
-    await trx.updateTable('objects').set({ is_head: 1 }).where('seq', 'in', part).execute();
-  }
-}
-
-async function insertObservables(
-  trx: Kysely<Database>,
-  items: ReadonlyArray<{ index: number; row: VersionRow }>,
-  inserted: ReadonlyArray<{ index: number; seq: number }>,
-): Promise<void> {
-  const seqOf = new Map(inserted.map((i) => [i.index, i.seq]));
-  const values = items.flatMap(({ index, row }) =>
-    row.observables.map((o) => ({
-      kind: o.kind,
-      value: o.value,
-      object_seq: seqOf.get(index)!,
-      object_id: row.id,
-    })),
-  );
-  for (const part of chunks(values, CHUNK)) {
-    await trx
-      .insertInto('observables')
-      .values(part)
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
 }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { migrateToLatest } from '../migrator.js';
 import type { Database } from '../schema.js';
+import { kyselyInsertObjectRows, kyselyInsertObservableRows } from '../kysely-bulk.js';
 import type { Store } from '../store.js';
 
 // bigint columns (seq) come back as numbers; Accord's sequences stay far below 2^53.
@@ -36,6 +37,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
         return fn(trx);
       }),
+    insertObjectRows: kyselyInsertObjectRows,
+    insertObservableRows: kyselyInsertObservableRows,
     close: () => db.destroy(),
   };
 }

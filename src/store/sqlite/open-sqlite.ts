@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { migrateToLatest } from '../migrator.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
+import { sqliteBulk } from './sqlite-bulk.js';
 
 /** Opens (creating if needed) an embedded SQLite store in WAL mode and migrates it. */
 export async function openSqliteStore(path: string): Promise<Store> {
@@ -17,6 +18,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   raw.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  const bulk = sqliteBulk(raw);
   return {
     dialect: 'sqlite',
     db,
@@ -34,6 +36,8 @@ export async function openSqliteStore(path: string): Promise<Store> {
           throw error;
         }
       }),
+    insertObjectRows: (_trx, rows) => bulk.insertObjectRows(rows),
+    insertObservableRows: (_trx, rows) => bulk.insertObservableRows(rows),
     close: () => db.destroy(),
   };
 }
