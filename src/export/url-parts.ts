@@ -1,5 +1,5 @@
 export interface UrlParts {
-  /** Lower-case host name or address, without brackets or port. */
+  /** Lower-case host name or address without port; IPv6 literals keep their brackets, as in Host headers. */
   host: string;
   /** Path and query exactly as written (not re-encoded), `''` when the URL has none. */
   pathAndQuery: string;
@@ -14,8 +14,8 @@ const URL_SHAPE = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]/?#]*\]|[^:/?#]*)
 export function urlParts(url: string): UrlParts | undefined {
   const match = URL_SHAPE.exec(url);
   if (!match) return undefined;
-  const host = (match[1] ?? '').replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === '') return undefined;
+  const host = (match[1] ?? '').toLowerCase();
+  if (host === '' || host === '[]') return undefined;
   return { host, pathAndQuery: match[2] ?? '' };
 }
 
