@@ -4,7 +4,9 @@ import { canonicalJson } from './canonical-json.js';
 
 describe('canonicalJson (RFC 8785)', () => {
   it('sorts keys recursively and drops whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it('sorts keys by UTF-16 code units, as RFC 8785 §3.2.3 requires', () => {
@@ -17,7 +19,9 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('serialises numbers the ECMAScript way (RFC 8785 §3.2.2.3 examples)', () => {
-    expect(canonicalJson([1e21, 1e-7, 0.000001, -0, 333333333.3333333, 7.980693, 100])).toBe('[1e+21,1e-7,0.000001,0,333333333.3333333,7.980693,100]');
+    expect(canonicalJson([1e21, 1e-7, 0.000001, -0, 333333333.3333333, 7.980693, 100])).toBe(
+      '[1e+21,1e-7,0.000001,0,333333333.3333333,7.980693,100]',
+    );
   });
 
   it('escapes strings minimally', () => {

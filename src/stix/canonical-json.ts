@@ -26,9 +26,12 @@ function write(value: unknown, depth: number, maxDepth: number): string {
     default:
       throw new RangeError(`canonical JSON cannot hold a ${typeof value}`);
   }
-  if (depth >= maxDepth) throw new RangeError(`canonical JSON input is nested deeper than ${maxDepth} levels`);
+  if (depth >= maxDepth)
+    throw new RangeError(`canonical JSON input is nested deeper than ${maxDepth} levels`);
   if (Array.isArray(value)) {
-    const items = value.map((item: unknown) => (item === undefined ? 'null' : write(item, depth + 1, maxDepth)));
+    const items = value.map((item: unknown) =>
+      item === undefined ? 'null' : write(item, depth + 1, maxDepth),
+    );
     return `[${items.join(',')}]`;
   }
   const record = value as Record<string, unknown>;

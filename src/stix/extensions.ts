@@ -40,23 +40,50 @@ export function summarizeExtensions(extensions: unknown): ExtensionSummary {
  * are checked property by property and only on the SCO type they extend; other `…-ext` names are the
  * older custom-extension style and are kept.
  */
-export function checkExtensions(value: unknown, path: string, out: Issues, root: Record<string, unknown>, objectType: string): void {
+export function checkExtensions(
+  value: unknown,
+  path: string,
+  out: Issues,
+  root: Record<string, unknown>,
+  objectType: string,
+): void {
   if (!isPlainObject(value)) {
-    out.error(path, 'invalid_type', `Expected extensions as a JSON object ${where(path)}, found ${describeValue(value)}.`);
+    out.error(
+      path,
+      'invalid_type',
+      `Expected extensions as a JSON object ${where(path)}, found ${describeValue(value)}.`,
+    );
     return;
   }
   const keys = Object.keys(value);
-  if (keys.length === 0) out.error(path, 'empty_dictionary', `The extensions ${where(path)} are empty; STIX requires omitting the property instead.`);
+  if (keys.length === 0)
+    out.error(
+      path,
+      'empty_dictionary',
+      `The extensions ${where(path)} are empty; STIX requires omitting the property instead.`,
+    );
   for (const key of keys) {
     const entry = value[key];
     const entryPath = joinPath(path, key);
     if (key.startsWith(DEFINITION_PREFIX)) {
       if (!isUuid(key.slice(DEFINITION_PREFIX.length))) {
-        out.error(entryPath, 'invalid_extension', `"${key.slice(0, 80)}" ${where(path)} is not a valid extension-definition id.`);
+        out.error(
+          entryPath,
+          'invalid_extension',
+          `"${key.slice(0, 80)}" ${where(path)} is not a valid extension-definition id.`,
+        );
       } else if (!isPlainObject(entry)) {
-        out.error(entryPath, 'invalid_type', `Expected the extension ${where(entryPath)} as a JSON object, found ${describeValue(entry)}.`);
+        out.error(
+          entryPath,
+          'invalid_type',
+          `Expected the extension ${where(entryPath)} as a JSON object, found ${describeValue(entry)}.`,
+        );
       } else if (entry.extension_type === undefined) {
-        out.error(joinPath(entryPath, 'extension_type'), 'missing_property', `The extension ${where(entryPath)} needs an extension_type.`);
+        out.error(
+          joinPath(entryPath, 'extension_type'),
+          'missing_property',
+          `The extension ${where(entryPath)} needs an extension_type.`,
+        );
       } else {
         extensionType(entry.extension_type, joinPath(entryPath, 'extension_type'), out, root);
       }
@@ -65,14 +92,26 @@ export function checkExtensions(value: unknown, path: string, out: Issues, root:
     const predefined = PREDEFINED_EXTENSIONS.get(key);
     if (predefined !== undefined) {
       if (predefined.forType !== objectType) {
-        out.error(entryPath, 'invalid_extension', `The ${key} extension belongs to ${predefined.forType} objects, not ${objectType} (${where(path)}).`);
+        out.error(
+          entryPath,
+          'invalid_extension',
+          `The ${key} extension belongs to ${predefined.forType} objects, not ${objectType} (${where(path)}).`,
+        );
       } else {
         predefined.check(entry, entryPath, out, root);
       }
     } else if (!CUSTOM_EXTENSION_NAME.test(key)) {
-      out.error(entryPath, 'invalid_extension', `"${key.slice(0, 80)}" ${where(path)} is neither an extension-definition id nor an extension name ending in -ext.`);
+      out.error(
+        entryPath,
+        'invalid_extension',
+        `"${key.slice(0, 80)}" ${where(path)} is neither an extension-definition id nor an extension name ending in -ext.`,
+      );
     } else if (!isPlainObject(entry)) {
-      out.error(entryPath, 'invalid_type', `Expected the extension ${where(entryPath)} as a JSON object, found ${describeValue(entry)}.`);
+      out.error(
+        entryPath,
+        'invalid_type',
+        `Expected the extension ${where(entryPath)} as a JSON object, found ${describeValue(entry)}.`,
+      );
     }
   }
 }

@@ -28,7 +28,8 @@ describe('isValidStixId / parseRefType', () => {
   });
 
   it('rejects non-strings', () => {
-    for (const value of [null, 3, {}, ['indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f']]) expect(isValidStixId(value)).toBe(false);
+    for (const value of [null, 3, {}, ['indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f']])
+      expect(isValidStixId(value)).toBe(false);
   });
 });
 

@@ -44,7 +44,11 @@ export const SCO_TYPES: ReadonlySet<string> = new Set([
   'x509-certificate',
 ]);
 
-export const META_TYPES: ReadonlySet<string> = new Set(['marking-definition', 'language-content', 'extension-definition']);
+export const META_TYPES: ReadonlySet<string> = new Set([
+  'marking-definition',
+  'language-content',
+  'extension-definition',
+]);
 
 export type StixCategory = 'sdo' | 'sro' | 'sco' | 'meta';
 /** `custom` is an `x-` type; `unknown` is anything else STIX does not define (including `bundle`). */

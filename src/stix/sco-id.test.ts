@@ -21,7 +21,12 @@ describe('computeScoId: published vectors', () => {
           pe_type: 'exe',
           machine_hex: '014c',
           sections: [
-            { name: '.data', size: 4096, entropy: 7.980693, hashes: { 'SHA-256': '6e3b6f3978e5cd96ba7abee35c24e867b7e64072e2ecb22d0ee7a6e6af6894d0' } },
+            {
+              name: '.data',
+              size: 4096,
+              entropy: 7.980693,
+              hashes: { 'SHA-256': '6e3b6f3978e5cd96ba7abee35c24e867b7e64072e2ecb22d0ee7a6e6af6894d0' },
+            },
           ],
         },
       },
@@ -42,7 +47,12 @@ describe('computeScoId: published vectors', () => {
   });
 
   it('directory path (python-stix2 test_observed_data)', () => {
-    const dir = { type: 'directory', id: 'directory--00000000-0000-4000-8000-000000000000', path: '/usr/home', contains_refs: ['file--5956efbb-a7b0-566d-a7f9-a202eb05c70f'] };
+    const dir = {
+      type: 'directory',
+      id: 'directory--00000000-0000-4000-8000-000000000000',
+      path: '/usr/home',
+      contains_refs: ['file--5956efbb-a7b0-566d-a7f9-a202eb05c70f'],
+    };
     expect(computeScoId(dir)).toBe('directory--ee97f78e-7e2b-5b3d-bcbd-5692968cacea');
   });
 });
@@ -51,7 +61,12 @@ describe('computeScoId: rules', () => {
   const ns = '00abedb4-aa42-466c-9c01-fed23315a9b7';
 
   it('hashes the canonical JSON of the contributing properties only', () => {
-    const addr = { type: 'email-addr', id: 'email-addr--00000000-0000-4000-8000-000000000000', value: 'john@example.com', display_name: 'John' };
+    const addr = {
+      type: 'email-addr',
+      id: 'email-addr--00000000-0000-4000-8000-000000000000',
+      value: 'john@example.com',
+      display_name: 'John',
+    };
     expect(computeScoId(addr)).toBe(`email-addr--${uuidv5('{"value":"john@example.com"}', ns)}`);
     expect(computeScoId({ ...addr, display_name: 'Someone else' })).toBe(computeScoId(addr));
   });
@@ -59,7 +74,11 @@ describe('computeScoId: rules', () => {
   it('uses one hash, preferring MD5, then SHA-1, SHA-256, SHA-512', () => {
     const md5 = '5d41402abc4b2a76b9719d911017c592';
     const sha256 = 'f3b1c2d4e5a6978812ab34cd56ef7890a1b2c3d4e5f60718293a4b5c6d7e8f90';
-    const both = { type: 'file', id: 'file--00000000-0000-4000-8000-000000000000', hashes: { 'SHA-256': sha256, MD5: md5 } };
+    const both = {
+      type: 'file',
+      id: 'file--00000000-0000-4000-8000-000000000000',
+      hashes: { 'SHA-256': sha256, MD5: md5 },
+    };
     expect(computeScoId(both)).toBe(`file--${uuidv5(`{"hashes":{"MD5":"${md5}"}}`, ns)}`);
     const onlySha = { ...both, hashes: { 'SHA-256': sha256, SSDEEP: '3:a:b' } };
     expect(computeScoId(onlySha)).toBe(`file--${uuidv5(`{"hashes":{"SHA-256":"${sha256}"}}`, ns)}`);
@@ -68,17 +87,43 @@ describe('computeScoId: rules', () => {
   });
 
   it('does not depend on property order', () => {
-    const a = { type: 'network-traffic', id: 'x', src_ref: 'ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd', dst_port: 443, protocols: ['tcp'] };
-    const b = { protocols: ['tcp'], dst_port: 443, id: 'y', src_ref: 'ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd', type: 'network-traffic' };
+    const a = {
+      type: 'network-traffic',
+      id: 'x',
+      src_ref: 'ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd',
+      dst_port: 443,
+      protocols: ['tcp'],
+    };
+    const b = {
+      protocols: ['tcp'],
+      dst_port: 443,
+      id: 'y',
+      src_ref: 'ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd',
+      type: 'network-traffic',
+    };
     expect(computeScoId(a)).toBe(computeScoId(b));
   });
 
   it('returns null when nothing can be computed', () => {
-    expect(computeScoId({ type: 'process', id: 'process--00000000-0000-4000-8000-000000000000', pid: 4 })).toBeNull();
-    expect(computeScoId({ type: 'email-message', id: 'email-message--00000000-0000-4000-8000-000000000000', is_multipart: false })).toBeNull();
-    expect(computeScoId({ type: 'indicator', id: 'indicator--00000000-0000-4000-8000-000000000000' })).toBeNull();
-    expect(computeScoId({ type: 'x-custom', id: 'x-custom--00000000-0000-4000-8000-000000000000', value: 'a' })).toBeNull();
-    expect(computeScoId({ type: 'url', id: 'url--00000000-0000-4000-8000-000000000000', value: Number.NaN })).toBeNull();
+    expect(
+      computeScoId({ type: 'process', id: 'process--00000000-0000-4000-8000-000000000000', pid: 4 }),
+    ).toBeNull();
+    expect(
+      computeScoId({
+        type: 'email-message',
+        id: 'email-message--00000000-0000-4000-8000-000000000000',
+        is_multipart: false,
+      }),
+    ).toBeNull();
+    expect(
+      computeScoId({ type: 'indicator', id: 'indicator--00000000-0000-4000-8000-000000000000' }),
+    ).toBeNull();
+    expect(
+      computeScoId({ type: 'x-custom', id: 'x-custom--00000000-0000-4000-8000-000000000000', value: 'a' }),
+    ).toBeNull();
+    expect(
+      computeScoId({ type: 'url', id: 'url--00000000-0000-4000-8000-000000000000', value: Number.NaN }),
+    ).toBeNull();
   });
 
   it('makes version-5 RFC 4122 uuids', () => {
@@ -89,6 +134,8 @@ describe('computeScoId: rules', () => {
 
 describe('uuidv5', () => {
   it('matches the RFC 4122 DNS-namespace example (python uuid.uuid5(NAMESPACE_DNS, "python.org"))', () => {
-    expect(uuidv5('python.org', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('886313e1-3b8a-5372-9b90-0c9aee199e5d');
+    expect(uuidv5('python.org', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '886313e1-3b8a-5372-9b90-0c9aee199e5d',
+    );
   });
 });

@@ -42,9 +42,16 @@ describe('isStixTimestamp', () => {
 
   it('agrees with Date for every instant it accepts', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (date) => {
-        expect(isStixTimestamp(date.toISOString())).toBe(true);
-      }),
+      fc.property(
+        fc.date({
+          min: new Date('0001-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          expect(isStixTimestamp(date.toISOString())).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -67,10 +74,16 @@ describe('compareTimestamps', () => {
   });
 
   it('agrees with Date on millisecond timestamps', () => {
-    const date = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
+    const date = fc.date({
+      min: new Date('1970-01-01T00:00:00Z'),
+      max: new Date('2100-01-01T00:00:00Z'),
+      noInvalidDate: true,
+    });
     fc.assert(
       fc.property(date, date, (a, b) => {
-        expect(Math.sign(compareTimestamps(a.toISOString(), b.toISOString()))).toBe(Math.sign(a.getTime() - b.getTime()));
+        expect(Math.sign(compareTimestamps(a.toISOString(), b.toISOString()))).toBe(
+          Math.sign(a.getTime() - b.getTime()),
+        );
       }),
     );
   });

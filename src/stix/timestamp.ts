@@ -24,7 +24,8 @@ export function isStixTimestamp(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const length = value.length;
   if (length < 20 || length > 64 || value.charCodeAt(length - 1) !== 90 /* Z */) return false;
-  if (value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':' || value[16] !== ':') return false;
+  if (value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':' || value[16] !== ':')
+    return false;
   if (length > 20) {
     if (value[19] !== '.' || length === 21 || digits(value, 20, length - 21) < 0) return false;
   }

@@ -18,7 +18,12 @@ describe('TLP marking definitions', () => {
       id: 'marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003',
       created: '2022-10-01T00:00:00.000Z',
       name: 'TLP:AMBER+STRICT',
-      extensions: { 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': { extension_type: 'property-extension', tlp_2_0: 'amber+strict' } },
+      extensions: {
+        'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': {
+          extension_type: 'property-extension',
+          tlp_2_0: 'amber+strict',
+        },
+      },
     });
     expect(TLP1_MARKINGS.white).toEqual({
       type: 'marking-definition',
@@ -52,7 +57,9 @@ describe('tlpLevelFromMarkingRef', () => {
   });
 
   it('knows nothing else', () => {
-    expect(tlpLevelFromMarkingRef('marking-definition--fa42a846-8d90-4e51-bc29-71d5b4802168')).toBeUndefined();
+    expect(
+      tlpLevelFromMarkingRef('marking-definition--fa42a846-8d90-4e51-bc29-71d5b4802168'),
+    ).toBeUndefined();
     expect(tlpLevelFromMarkingRef('amber')).toBeUndefined();
   });
 });

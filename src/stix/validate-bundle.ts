@@ -25,7 +25,12 @@ export function validateBundle(bundle: unknown): ValidationResult {
       validateInto(obj, path, out);
       if (isPlainObject(obj) && typeof obj.id === 'string') {
         const version = `${obj.id}\u0000${versionKey(obj) ?? ''}`;
-        if (seen.has(version)) out.warn(path, 'duplicate_object', `${obj.id} appears more than once in this bundle with the same version.`);
+        if (seen.has(version))
+          out.warn(
+            path,
+            'duplicate_object',
+            `${obj.id} appears more than once in this bundle with the same version.`,
+          );
         seen.add(version);
       }
     }
@@ -35,18 +40,39 @@ export function validateBundle(bundle: unknown): ValidationResult {
 
 function checkEnvelope(bundle: Record<string, unknown>, out: Issues): void {
   if (bundle.type !== 'bundle') {
-    out.error('type', bundle.type === undefined ? 'missing_property' : 'invalid_value', `A bundle needs type "bundle"${bundle.type === undefined ? '' : `, found ${describeValue(bundle.type)}`}.`);
+    out.error(
+      'type',
+      bundle.type === undefined ? 'missing_property' : 'invalid_value',
+      `A bundle needs type "bundle"${bundle.type === undefined ? '' : `, found ${describeValue(bundle.type)}`}.`,
+    );
   }
   const id = bundle.id;
-  if (id === undefined) out.error('id', 'missing_property', 'A bundle needs an id of the form bundle--<uuid>.');
-  else if (!isValidStixId(id) || parseRefType(id) !== 'bundle') out.error('id', 'invalid_id', `The bundle id must look like bundle--<uuid> ${where('id')}.`);
+  if (id === undefined)
+    out.error('id', 'missing_property', 'A bundle needs an id of the form bundle--<uuid>.');
+  else if (!isValidStixId(id) || parseRefType(id) !== 'bundle')
+    out.error('id', 'invalid_id', `The bundle id must look like bundle--<uuid> ${where('id')}.`);
   const objects = bundle.objects;
   if (objects === undefined) out.error('objects', 'missing_property', 'A bundle needs an objects list.');
-  else if (!Array.isArray(objects)) out.error('objects', 'invalid_type', `Expected the bundle's objects as a list, found ${describeValue(objects)}.`);
+  else if (!Array.isArray(objects))
+    out.error(
+      'objects',
+      'invalid_type',
+      `Expected the bundle's objects as a list, found ${describeValue(objects)}.`,
+    );
   else if (objects.length === 0) out.warn('objects', 'empty_list', 'The bundle has no objects.');
   for (const key of Object.keys(bundle)) {
     if (key === 'type' || key === 'id' || key === 'objects' || key.startsWith('x_')) continue;
-    if (key === 'spec_version') out.warn(key, 'deprecated_property', 'spec_version on a bundle is STIX 2.0; in STIX 2.1 each object carries its own, so it is ignored.');
-    else out.error(key, 'unknown_property', `"${key.slice(0, 60)}" is not a property of a bundle; custom properties must start with x_.`);
+    if (key === 'spec_version')
+      out.warn(
+        key,
+        'deprecated_property',
+        'spec_version on a bundle is STIX 2.0; in STIX 2.1 each object carries its own, so it is ignored.',
+      );
+    else
+      out.error(
+        key,
+        'unknown_property',
+        `"${key.slice(0, 60)}" is not a property of a bundle; custom properties must start with x_.`,
+      );
   }
 }

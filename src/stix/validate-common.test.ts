@@ -68,7 +68,10 @@ describe('SDOs and SROs', () => {
     const obj = fixtureObject(type);
     obj.created = '2024-01-01T00:00:00.000';
     obj.modified = '2024-01-01T00:00:00.000+01:00';
-    expect(errorKeys(validateObject(obj))).toEqual(['invalid_timestamp created', 'invalid_timestamp modified']);
+    expect(errorKeys(validateObject(obj))).toEqual([
+      'invalid_timestamp created',
+      'invalid_timestamp modified',
+    ]);
   });
 
   it.each(SDO_LIKE)('%s: month 13 is invalid_timestamp', (type) => {
@@ -118,13 +121,30 @@ describe('SDOs and SROs', () => {
 });
 
 describe('SCOs', () => {
-  const NOT_FOR_SCOS = ['created', 'modified', 'created_by_ref', 'revoked', 'labels', 'confidence', 'lang', 'external_references'];
+  const NOT_FOR_SCOS = [
+    'created',
+    'modified',
+    'created_by_ref',
+    'revoked',
+    'labels',
+    'confidence',
+    'lang',
+    'external_references',
+  ];
   const rows = [...SCO_TYPES].flatMap((type) => NOT_FOR_SCOS.map((name) => [type, name] as const));
 
   it.each(rows)('%s: %s does not apply (forbidden_property)', (type, name) => {
     const donor = fixtureObject('indicator');
     const obj = fixtureObject(type);
-    obj[name] = donor[name] ?? (name === 'lang' ? 'en' : name === 'revoked' ? false : name === 'labels' ? ['x'] : [{ source_name: 'a', url: 'https://a.example' }]);
+    obj[name] =
+      donor[name] ??
+      (name === 'lang'
+        ? 'en'
+        : name === 'revoked'
+          ? false
+          : name === 'labels'
+            ? ['x']
+            : [{ source_name: 'a', url: 'https://a.example' }]);
     expect(errorKeys(validateObject(obj))).toEqual([`forbidden_property ${name}`]);
   });
 
@@ -134,13 +154,16 @@ describe('SCOs', () => {
     expect(errorKeys(validateObject(obj))).toEqual(['invalid_type defanged']);
   });
 
-  it.each([...SCO_TYPES].filter((type) => type !== 'process'))('%s: an id that is not the deterministic one is only a warning', (type) => {
-    const obj = fixtureObject(type);
-    obj.id = `${type}--4a0c2b5e-7d1f-4e3a-9b6c-8d2e0f1a3b5c`;
-    const result = validateObject(obj);
-    expect(result.valid).toBe(true);
-    expect(result.warnings.map((w) => `${w.code} ${w.path}`)).toEqual(['sco_id_mismatch id']);
-  });
+  it.each([...SCO_TYPES].filter((type) => type !== 'process'))(
+    '%s: an id that is not the deterministic one is only a warning',
+    (type) => {
+      const obj = fixtureObject(type);
+      obj.id = `${type}--4a0c2b5e-7d1f-4e3a-9b6c-8d2e0f1a3b5c`;
+      const result = validateObject(obj);
+      expect(result.valid).toBe(true);
+      expect(result.warnings.map((w) => `${w.code} ${w.path}`)).toEqual(['sco_id_mismatch id']);
+    },
+  );
 });
 
 describe('meta objects', () => {
@@ -156,7 +179,14 @@ describe('meta objects', () => {
     ['extension-definition', 'defanged'],
   ])('%s: %s does not apply (forbidden_property)', (type, name) => {
     const obj = fixtureObject(type);
-    obj[name] = { modified: '2024-12-01T00:00:00.000Z', revoked: true, labels: ['x'], confidence: 5, lang: 'en', defanged: false }[name];
+    obj[name] = {
+      modified: '2024-12-01T00:00:00.000Z',
+      revoked: true,
+      labels: ['x'],
+      confidence: 5,
+      lang: 'en',
+      defanged: false,
+    }[name];
     expect(errorKeys(validateObject(obj))).toEqual([`forbidden_property ${name}`]);
   });
 
@@ -179,6 +209,8 @@ describe('the fixture', () => {
     expect(has('"extension_type":"property-extension","subscriber_reports"')).toBe(true);
     expect(has('"granular_markings"')).toBe(true);
     expect(has('"http-request-ext"')).toBe(true);
-    expect(EVERY_TYPE_BUNDLE.objects.filter((obj) => Object.keys(obj).some((key) => key.startsWith('x_'))).length).toBeGreaterThanOrEqual(3);
+    expect(
+      EVERY_TYPE_BUNDLE.objects.filter((obj) => Object.keys(obj).some((key) => key.startsWith('x_'))).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 });

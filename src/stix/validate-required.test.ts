@@ -57,7 +57,7 @@ describe('required properties', () => {
   it.each(ROWS)('%s without %s is missing_property', (type, name) => {
     const obj = fixtureObject(type);
     expect(obj[name], `fixture ${type} should have ${name}`).toBeDefined();
-    delete obj[name];
+    Reflect.deleteProperty(obj, name);
     const result = validateObject(obj);
     expect(result.valid).toBe(false);
     expect(errorKeys(result)).toContain(`missing_property ${name}`);

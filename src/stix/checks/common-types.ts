@@ -23,9 +23,17 @@ function externalReferenceRule(obj: Record<string, unknown>, path: string, out: 
   const id = obj.external_id;
   if (typeof id !== 'string') return;
   if (source === 'cve' && !CVE_ID.test(id)) {
-    out.error(`${path}.external_id`, 'invalid_value', `"${id.slice(0, 40)}" ${where(`${path}.external_id`)} is not a CVE id such as CVE-2021-44228.`);
+    out.error(
+      `${path}.external_id`,
+      'invalid_value',
+      `"${id.slice(0, 40)}" ${where(`${path}.external_id`)} is not a CVE id such as CVE-2021-44228.`,
+    );
   } else if (source === 'capec' && !CAPEC_ID.test(id)) {
-    out.error(`${path}.external_id`, 'invalid_value', `"${id.slice(0, 40)}" ${where(`${path}.external_id`)} is not a CAPEC id such as CAPEC-163.`);
+    out.error(
+      `${path}.external_id`,
+      'invalid_value',
+      `"${id.slice(0, 40)}" ${where(`${path}.external_id`)} is not a CAPEC id such as CAPEC-163.`,
+    );
   }
 }
 

@@ -35,11 +35,16 @@ export function checkProperties(
     const check = Object.hasOwn(table, key) ? table[key] : undefined;
     if (check !== undefined) check(value, keyPath, out, root);
     else if (!CUSTOM_PROPERTY.test(key)) {
-      out.error(keyPath, 'unknown_property', `"${key.slice(0, 60)}" is not a property of a ${spec.name} (${where(path)}); custom properties must start with x_.`);
+      out.error(
+        keyPath,
+        'unknown_property',
+        `"${key.slice(0, 60)}" is not a property of a ${spec.name} (${where(path)}); custom properties must start with x_.`,
+      );
     }
   }
   for (const name of spec.required ?? []) {
-    if (obj[name] === undefined) out.error(joinPath(path, name), 'missing_property', `A ${spec.name} needs "${name}" (${where(path)}).`);
+    if (obj[name] === undefined)
+      out.error(joinPath(path, name), 'missing_property', `A ${spec.name} needs "${name}" (${where(path)}).`);
   }
   spec.rule?.(obj, path, out);
 }
@@ -47,7 +52,11 @@ export function checkProperties(
 export function embedded(spec: EmbeddedSpec): Check {
   return (value, path, out, root) => {
     if (!isPlainObject(value)) {
-      out.error(path, 'invalid_type', `Expected a ${spec.name} (JSON object) ${where(path)}, found ${describeValue(value)}.`);
+      out.error(
+        path,
+        'invalid_type',
+        `Expected a ${spec.name} (JSON object) ${where(path)}, found ${describeValue(value)}.`,
+      );
       return;
     }
     checkProperties(value, spec, path, out, root);
@@ -58,15 +67,29 @@ export function embedded(spec: EmbeddedSpec): Check {
 export function atLeastOneOf(names: readonly string[], what: string) {
   return (obj: Record<string, unknown>, path: string, out: Issues): void => {
     if (!names.some((name) => obj[name] !== undefined)) {
-      out.error(path, 'constraint_violation', `A ${what} needs at least one of ${names.join(', ')} (${where(path)}).`);
+      out.error(
+        path,
+        'constraint_violation',
+        `A ${what} needs at least one of ${names.join(', ')} (${where(path)}).`,
+      );
     }
   };
 }
 
 /** Reports when more than one of `names` is present. */
-export function mutuallyExclusive(obj: Record<string, unknown>, names: readonly string[], what: string, path: string, out: Issues): void {
+export function mutuallyExclusive(
+  obj: Record<string, unknown>,
+  names: readonly string[],
+  what: string,
+  path: string,
+  out: Issues,
+): void {
   const present = names.filter((name) => obj[name] !== undefined);
   if (present.length > 1) {
-    out.error(path, 'constraint_violation', `A ${what} may have only one of ${names.join(', ')}, found ${present.join(' and ')} (${where(path)}).`);
+    out.error(
+      path,
+      'constraint_violation',
+      `A ${what} may have only one of ${names.join(', ')}, found ${present.join(' and ')} (${where(path)}).`,
+    );
   }
 }

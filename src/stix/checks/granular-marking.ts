@@ -30,7 +30,11 @@ export function selectorResolves(root: Record<string, unknown>, selector: string
 
 const selectors: Check = (value, path, out, root) => {
   if (!Array.isArray(value)) {
-    out.error(path, 'invalid_type', `Expected a list of selectors ${where(path)}, found ${describeValue(value)}.`);
+    out.error(
+      path,
+      'invalid_type',
+      `Expected a list of selectors ${where(path)}, found ${describeValue(value)}.`,
+    );
     return;
   }
   if (value.length === 0) out.error(path, 'empty_list', `The selector list ${where(path)} is empty.`);
@@ -38,16 +42,28 @@ const selectors: Check = (value, path, out, root) => {
     const selector: unknown = value[i];
     const selectorPath = joinPath(path, i);
     if (typeof selector !== 'string') {
-      out.error(selectorPath, 'invalid_type', `Expected a selector string ${where(selectorPath)}, found ${describeValue(selector)}.`);
+      out.error(
+        selectorPath,
+        'invalid_type',
+        `Expected a selector string ${where(selectorPath)}, found ${describeValue(selector)}.`,
+      );
     } else if (!selectorResolves(root, selector)) {
-      out.error(selectorPath, 'invalid_selector', `The selector "${selector.slice(0, 80)}" ${where(selectorPath)} does not point to anything in this object.`);
+      out.error(
+        selectorPath,
+        'invalid_selector',
+        `The selector "${selector.slice(0, 80)}" ${where(selectorPath)} does not point to anything in this object.`,
+      );
     }
   }
 };
 
 function oneOfMarkingOrLang(obj: Record<string, unknown>, path: string, out: Issues): void {
   if (obj.marking_ref === undefined && obj.lang === undefined) {
-    out.error(path, 'missing_property', `A granular marking needs either marking_ref or lang (${where(path)}).`);
+    out.error(
+      path,
+      'missing_property',
+      `A granular marking needs either marking_ref or lang (${where(path)}).`,
+    );
   }
   mutuallyExclusive(obj, ['marking_ref', 'lang'], 'granular marking', path, out);
 }

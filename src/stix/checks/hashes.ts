@@ -23,7 +23,11 @@ const HASH_KEY = /^[a-zA-Z0-9_-]{3,250}$/;
 export function hashes(onlyKnown = false): Check {
   return (value, path, out) => {
     if (!isPlainObject(value)) {
-      out.error(path, 'invalid_type', `Expected a dictionary of hashes ${where(path)}, found ${describeValue(value)}.`);
+      out.error(
+        path,
+        'invalid_type',
+        `Expected a dictionary of hashes ${where(path)}, found ${describeValue(value)}.`,
+      );
       return;
     }
     let count = 0;
@@ -33,15 +37,36 @@ export function hashes(onlyKnown = false): Check {
       const digestPath = joinPath(path, algorithm);
       const shape = KNOWN_HASHES.get(algorithm);
       if (typeof digest !== 'string') {
-        out.error(digestPath, 'invalid_type', `Expected the ${algorithm} digest ${where(digestPath)} as a string, found ${describeValue(digest)}.`);
+        out.error(
+          digestPath,
+          'invalid_type',
+          `Expected the ${algorithm} digest ${where(digestPath)} as a string, found ${describeValue(digest)}.`,
+        );
       } else if (shape !== undefined && !shape.test(digest)) {
-        out.error(digestPath, 'invalid_hash', `"${digest.slice(0, 140)}" ${where(digestPath)} is not a valid ${algorithm} digest.`);
+        out.error(
+          digestPath,
+          'invalid_hash',
+          `"${digest.slice(0, 140)}" ${where(digestPath)} is not a valid ${algorithm} digest.`,
+        );
       } else if (shape === undefined && onlyKnown) {
-        out.error(digestPath, 'not_in_vocabulary', `The hash algorithm "${algorithm.slice(0, 60)}" ${where(path)} is not one of ${[...KNOWN_HASHES.keys()].join(', ')}.`);
+        out.error(
+          digestPath,
+          'not_in_vocabulary',
+          `The hash algorithm "${algorithm.slice(0, 60)}" ${where(path)} is not one of ${[...KNOWN_HASHES.keys()].join(', ')}.`,
+        );
       } else if (shape === undefined && !HASH_KEY.test(algorithm)) {
-        out.error(digestPath, 'invalid_dictionary_key', `The hash algorithm name "${algorithm.slice(0, 60)}" ${where(path)} may only use letters, digits, "-" and "_" (3 to 250 characters).`);
+        out.error(
+          digestPath,
+          'invalid_dictionary_key',
+          `The hash algorithm name "${algorithm.slice(0, 60)}" ${where(path)} may only use letters, digits, "-" and "_" (3 to 250 characters).`,
+        );
       }
     }
-    if (count === 0) out.error(path, 'empty_dictionary', `The hashes ${where(path)} are empty; STIX requires omitting the property instead.`);
+    if (count === 0)
+      out.error(
+        path,
+        'empty_dictionary',
+        `The hashes ${where(path)} are empty; STIX requires omitting the property instead.`,
+      );
   };
 }

@@ -3,11 +3,13 @@ import { hasMillisecondPrecision, isStixTimestamp } from '../timestamp.js';
 import type { Check } from './check.js';
 
 export const string: Check = (value, path, out) => {
-  if (typeof value !== 'string') out.error(path, 'invalid_type', `Expected a string ${where(path)}, found ${describeValue(value)}.`);
+  if (typeof value !== 'string')
+    out.error(path, 'invalid_type', `Expected a string ${where(path)}, found ${describeValue(value)}.`);
 };
 
 export const boolean: Check = (value, path, out) => {
-  if (typeof value !== 'boolean') out.error(path, 'invalid_type', `Expected true or false ${where(path)}, found ${describeValue(value)}.`);
+  if (typeof value !== 'boolean')
+    out.error(path, 'invalid_type', `Expected true or false ${where(path)}, found ${describeValue(value)}.`);
 };
 
 export function integer(min?: number, max?: number): Check {
@@ -15,7 +17,11 @@ export function integer(min?: number, max?: number): Check {
     if (typeof value !== 'number' || !Number.isInteger(value)) {
       out.error(path, 'invalid_type', `Expected an integer ${where(path)}, found ${describeValue(value)}.`);
     } else if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-      out.error(path, 'invalid_value', `The integer ${value} ${where(path)} is outside the allowed range ${range(min, max)}.`);
+      out.error(
+        path,
+        'invalid_value',
+        `The integer ${value} ${where(path)} is outside the allowed range ${range(min, max)}.`,
+      );
     }
   };
 }
@@ -25,7 +31,11 @@ export function float(min?: number, max?: number): Check {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       out.error(path, 'invalid_type', `Expected a number ${where(path)}, found ${describeValue(value)}.`);
     } else if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-      out.error(path, 'invalid_value', `The number ${value} ${where(path)} is outside the allowed range ${range(min, max)}.`);
+      out.error(
+        path,
+        'invalid_value',
+        `The number ${value} ${where(path)} is outside the allowed range ${range(min, max)}.`,
+      );
     }
   };
 }
@@ -38,7 +48,11 @@ function range(min?: number, max?: number): string {
 export const timestamp: Check = (value, path, out) => {
   if (!isStixTimestamp(value)) {
     const found = typeof value === 'string' ? `"${value.slice(0, 40)}"` : describeValue(value);
-    out.error(path, 'invalid_timestamp', `Expected a UTC timestamp such as 2024-05-01T12:00:00.000Z ${where(path)}, found ${found}.`);
+    out.error(
+      path,
+      'invalid_timestamp',
+      `Expected a UTC timestamp such as 2024-05-01T12:00:00.000Z ${where(path)}, found ${found}.`,
+    );
   }
 };
 
@@ -46,7 +60,11 @@ export const timestamp: Check = (value, path, out) => {
 export const millisecondTimestamp: Check = (value, path, out, root) => {
   timestamp(value, path, out, root);
   if (isStixTimestamp(value) && !hasMillisecondPrecision(value)) {
-    out.warn(path, 'timestamp_precision', `The timestamp ${where(path)} should have at least millisecond precision (e.g. .000Z).`);
+    out.warn(
+      path,
+      'timestamp_precision',
+      `The timestamp ${where(path)} should have at least millisecond precision (e.g. .000Z).`,
+    );
   }
 };
 
@@ -57,7 +75,11 @@ export function listOf(item: Check): Check {
       return;
     }
     if (value.length === 0) {
-      out.error(path, 'empty_list', `The list ${where(path)} is empty; STIX requires omitting the property instead.`);
+      out.error(
+        path,
+        'empty_list',
+        `The list ${where(path)} is empty; STIX requires omitting the property instead.`,
+      );
       return;
     }
     for (let i = 0; i < value.length; i++) item(value[i], joinPath(path, i), out, root);
@@ -71,7 +93,11 @@ export function enumOf(values: readonly string[]): Check {
     if (typeof value !== 'string') {
       out.error(path, 'invalid_type', `Expected a string ${where(path)}, found ${describeValue(value)}.`);
     } else if (!allowed.has(value)) {
-      out.error(path, 'not_in_vocabulary', `"${value.slice(0, 60)}" ${where(path)} is not one of: ${values.join(', ')}.`);
+      out.error(
+        path,
+        'not_in_vocabulary',
+        `"${value.slice(0, 60)}" ${where(path)} is not one of: ${values.join(', ')}.`,
+      );
     }
   };
 }
@@ -93,10 +119,16 @@ export function pattern(re: RegExp, description: string): Check {
 export const hex = pattern(/^(?:[a-fA-F0-9]{2})+$/, 'hexadecimal (an even number of 0-9/a-f digits)');
 
 /** STIX `binary` type: base64 (RFC 4648 §4). */
-export const binary = pattern(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'base64-encoded binary');
+export const binary = pattern(
+  /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
+  'base64-encoded binary',
+);
 
 /** RFC 5646 language tag, loosely: the shape, not the registry. */
-export const languageTag = pattern(/^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/, 'a language tag such as "en" or "fr-CA"');
+export const languageTag = pattern(
+  /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/,
+  'a language tag such as "en" or "fr-CA"',
+);
 
 const DICTIONARY_KEY = /^[A-Za-z0-9_-]{1,250}$/;
 
@@ -107,7 +139,11 @@ const DICTIONARY_KEY = /^[A-Za-z0-9_-]{1,250}$/;
 export function dictionary(value?: Check): Check {
   return (input, path, out, root) => {
     if (!isPlainObject(input)) {
-      out.error(path, 'invalid_type', `Expected a dictionary (JSON object) ${where(path)}, found ${describeValue(input)}.`);
+      out.error(
+        path,
+        'invalid_type',
+        `Expected a dictionary (JSON object) ${where(path)}, found ${describeValue(input)}.`,
+      );
       return;
     }
     let count = 0;
@@ -115,13 +151,27 @@ export function dictionary(value?: Check): Check {
       count++;
       const keyPath = joinPath(path, key);
       if (!DICTIONARY_KEY.test(key)) {
-        out.error(keyPath, 'invalid_dictionary_key', `The dictionary key "${key.slice(0, 60)}" ${where(path)} may only use letters, digits, "-" and "_" (1 to 250 characters).`);
+        out.error(
+          keyPath,
+          'invalid_dictionary_key',
+          `The dictionary key "${key.slice(0, 60)}" ${where(path)} may only use letters, digits, "-" and "_" (1 to 250 characters).`,
+        );
       }
       const member = input[key];
-      if (member === null) out.error(keyPath, 'invalid_type', `The dictionary value ${where(keyPath)} is null; STIX does not allow null values.`);
+      if (member === null)
+        out.error(
+          keyPath,
+          'invalid_type',
+          `The dictionary value ${where(keyPath)} is null; STIX does not allow null values.`,
+        );
       else if (value !== undefined) value(member, keyPath, out, root);
     }
-    if (count === 0) out.error(path, 'empty_dictionary', `The dictionary ${where(path)} is empty; STIX requires omitting the property instead.`);
+    if (count === 0)
+      out.error(
+        path,
+        'empty_dictionary',
+        `The dictionary ${where(path)} is empty; STIX requires omitting the property instead.`,
+      );
   };
 }
 

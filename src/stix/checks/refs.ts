@@ -35,19 +35,34 @@ export function refFamilies(...families: Family[]): RefTarget {
 }
 
 /** Any STIX object (not a bundle). */
-export const ANY_OBJECT: RefTarget = { accepts: (type) => type !== 'bundle', description: 'a STIX object (not a bundle)' };
+export const ANY_OBJECT: RefTarget = {
+  accepts: (type) => type !== 'bundle',
+  description: 'a STIX object (not a bundle)',
+};
 
 export function ref(target: RefTarget): Check {
   return (value, path, out) => {
     if (typeof value !== 'string') {
-      out.error(path, 'invalid_type', `Expected an identifier string ${where(path)}, found ${describeValue(value)}.`);
+      out.error(
+        path,
+        'invalid_type',
+        `Expected an identifier string ${where(path)}, found ${describeValue(value)}.`,
+      );
       return;
     }
     const type = parseRefType(value);
     if (type === undefined) {
-      out.error(path, 'invalid_id', `"${value.slice(0, 80)}" ${where(path)} is not a STIX identifier of the form <type>--<uuid>.`);
+      out.error(
+        path,
+        'invalid_id',
+        `"${value.slice(0, 80)}" ${where(path)} is not a STIX identifier of the form <type>--<uuid>.`,
+      );
     } else if (!target.accepts(type)) {
-      out.error(path, 'invalid_ref_type', `The reference ${where(path)} points to a ${type}, but it must point to ${target.description}.`);
+      out.error(
+        path,
+        'invalid_ref_type',
+        `The reference ${where(path)} points to a ${type}, but it must point to ${target.description}.`,
+      );
     }
   };
 }

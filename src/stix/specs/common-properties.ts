@@ -1,16 +1,32 @@
 import type { Check } from '../checks/check.js';
 import { externalReference } from '../checks/common-types.js';
 import { granularMarking } from '../checks/granular-marking.js';
-import { boolean, handledElsewhere, integer, languageTag, listOf, millisecondTimestamp, string } from '../checks/primitives.js';
+import {
+  boolean,
+  handledElsewhere,
+  integer,
+  languageTag,
+  listOf,
+  millisecondTimestamp,
+  string,
+} from '../checks/primitives.js';
 import { ref, refs, refTypes } from '../checks/refs.js';
 import { describeValue, where } from '../issues.js';
 
 const specVersion: Check = (value, path, out) => {
   if (value === '2.1') return;
   if (typeof value === 'string') {
-    out.error(path, 'unsupported_spec_version', `spec_version "${value.slice(0, 20)}" ${where(path)} is not supported; Accord reads STIX 2.1 ("2.1").`);
+    out.error(
+      path,
+      'unsupported_spec_version',
+      `spec_version "${value.slice(0, 20)}" ${where(path)} is not supported; Accord reads STIX 2.1 ("2.1").`,
+    );
   } else {
-    out.error(path, 'invalid_type', `Expected spec_version "2.1" ${where(path)}, found ${describeValue(value)}.`);
+    out.error(
+      path,
+      'invalid_type',
+      `Expected spec_version "2.1" ${where(path)}, found ${describeValue(value)}.`,
+    );
   }
 };
 
@@ -46,7 +62,21 @@ const MARKINGS = ['object_marking_refs', 'granular_markings'];
 export const COMMON_BY_KIND: Readonly<Record<CommonKind, CommonRule>> = {
   // SROs follow the same table as SDOs.
   sdo: {
-    allowed: ['type', 'spec_version', 'id', 'created_by_ref', 'created', 'modified', 'revoked', 'labels', 'confidence', 'lang', 'external_references', ...MARKINGS, 'extensions'],
+    allowed: [
+      'type',
+      'spec_version',
+      'id',
+      'created_by_ref',
+      'created',
+      'modified',
+      'revoked',
+      'labels',
+      'confidence',
+      'lang',
+      'external_references',
+      ...MARKINGS,
+      'extensions',
+    ],
     required: ['type', 'spec_version', 'id', 'created', 'modified'],
   },
   sco: {
@@ -54,15 +84,48 @@ export const COMMON_BY_KIND: Readonly<Record<CommonKind, CommonRule>> = {
     required: ['type', 'id'],
   },
   'language-content': {
-    allowed: ['type', 'spec_version', 'id', 'created_by_ref', 'created', 'modified', 'revoked', 'labels', 'confidence', 'external_references', ...MARKINGS, 'extensions'],
+    allowed: [
+      'type',
+      'spec_version',
+      'id',
+      'created_by_ref',
+      'created',
+      'modified',
+      'revoked',
+      'labels',
+      'confidence',
+      'external_references',
+      ...MARKINGS,
+      'extensions',
+    ],
     required: ['type', 'spec_version', 'id', 'created', 'modified'],
   },
   'marking-definition': {
-    allowed: ['type', 'spec_version', 'id', 'created_by_ref', 'created', 'external_references', ...MARKINGS, 'extensions'],
+    allowed: [
+      'type',
+      'spec_version',
+      'id',
+      'created_by_ref',
+      'created',
+      'external_references',
+      ...MARKINGS,
+      'extensions',
+    ],
     required: ['type', 'spec_version', 'id', 'created'],
   },
   'extension-definition': {
-    allowed: ['type', 'spec_version', 'id', 'created_by_ref', 'created', 'modified', 'revoked', 'labels', 'external_references', ...MARKINGS],
+    allowed: [
+      'type',
+      'spec_version',
+      'id',
+      'created_by_ref',
+      'created',
+      'modified',
+      'revoked',
+      'labels',
+      'external_references',
+      ...MARKINGS,
+    ],
     required: ['type', 'spec_version', 'id', 'created', 'modified', 'created_by_ref'],
   },
 };

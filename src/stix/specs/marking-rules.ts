@@ -7,7 +7,11 @@ import { embedded } from '../checks/embedded.js';
 import { string } from '../checks/primitives.js';
 
 /** A statement marking's definition (§7.2.1.3). */
-const statementDefinition: Check = embedded({ name: 'statement marking', properties: { statement: string }, required: ['statement'] });
+const statementDefinition: Check = embedded({
+  name: 'statement marking',
+  properties: { statement: string },
+  required: ['statement'],
+});
 
 const TLP1_BY_ID = new Map(Object.entries(TLP1_MARKING_IDS).map(([level, id]) => [id, level as Tlp1Level]));
 const TLP2_BY_ID = new Map(TLP_LEVELS.map((level) => [TLP2_MARKING_IDS[level], level]));
@@ -21,11 +25,22 @@ export function markingDefinitionRule(obj: Record<string, unknown>, path: string
   const type = obj.definition_type;
   const definition = obj.definition;
   if (obj.extensions === undefined || type !== undefined || definition !== undefined) {
-    if (type === undefined) out.error(joinPath(path, 'definition_type'), 'missing_property', `A marking definition without extensions needs definition_type (${where(path)}).`);
-    if (definition === undefined) out.error(joinPath(path, 'definition'), 'missing_property', `A marking definition without extensions needs definition (${where(path)}).`);
+    if (type === undefined)
+      out.error(
+        joinPath(path, 'definition_type'),
+        'missing_property',
+        `A marking definition without extensions needs definition_type (${where(path)}).`,
+      );
+    if (definition === undefined)
+      out.error(
+        joinPath(path, 'definition'),
+        'missing_property',
+        `A marking definition without extensions needs definition (${where(path)}).`,
+      );
   }
   const id = typeof obj.id === 'string' ? obj.id.toLowerCase() : '';
-  if (type === 'statement' && definition !== undefined) statementDefinition(definition, joinPath(path, 'definition'), out, obj);
+  if (type === 'statement' && definition !== undefined)
+    statementDefinition(definition, joinPath(path, 'definition'), out, obj);
   checkTlp1(obj, id, path, out);
   checkTlp2(obj, id, path, out);
 }
@@ -35,9 +50,17 @@ function checkTlp1(obj: Record<string, unknown>, id: string, path: string, out: 
   if (obj.definition_type !== 'tlp' && official === undefined) return;
   const level = isPlainObject(obj.definition) ? obj.definition.tlp : undefined;
   if (official === undefined) {
-    out.error(joinPath(path, 'id'), 'invalid_tlp_marking', `Only the four official TLP 1.0 marking definitions may use definition_type "tlp"; use their fixed ids (${where(path)}).`);
+    out.error(
+      joinPath(path, 'id'),
+      'invalid_tlp_marking',
+      `Only the four official TLP 1.0 marking definitions may use definition_type "tlp"; use their fixed ids (${where(path)}).`,
+    );
   } else if (obj.definition_type !== 'tlp' || level !== official) {
-    out.error(joinPath(path, 'definition'), 'invalid_tlp_marking', `${id} is the official TLP:${official.toUpperCase()} marking and must have definition_type "tlp" and definition {"tlp": "${official}"} (${where(path)}).`);
+    out.error(
+      joinPath(path, 'definition'),
+      'invalid_tlp_marking',
+      `${id} is the official TLP:${official.toUpperCase()} marking and must have definition_type "tlp" and definition {"tlp": "${official}"} (${where(path)}).`,
+    );
   }
 }
 
@@ -48,13 +71,25 @@ function checkTlp2(obj: Record<string, unknown>, id: string, path: string, out: 
   const extPath = joinPath(joinPath(path, 'extensions'), TLP2_EXTENSION_ID);
   const level: unknown = isPlainObject(extension) ? extension.tlp_2_0 : undefined;
   if (extension !== undefined && !isTlpLevel(level)) {
-    out.error(joinPath(extPath, 'tlp_2_0'), 'not_in_vocabulary', `tlp_2_0 ${where(extPath)} must be one of ${TLP_LEVELS.join(', ')}.`);
+    out.error(
+      joinPath(extPath, 'tlp_2_0'),
+      'not_in_vocabulary',
+      `tlp_2_0 ${where(extPath)} must be one of ${TLP_LEVELS.join(', ')}.`,
+    );
     return;
   }
   if (official === undefined) {
     const expected = TLP2_MARKING_IDS[level as TlpLevel];
-    out.error(joinPath(path, 'id'), 'invalid_tlp_marking', `A TLP 2.0 ${String(level).toUpperCase()} marking must use the official id ${expected} (${where(path)}).`);
+    out.error(
+      joinPath(path, 'id'),
+      'invalid_tlp_marking',
+      `A TLP 2.0 ${String(level).toUpperCase()} marking must use the official id ${expected} (${where(path)}).`,
+    );
   } else if (level !== official) {
-    out.error(extPath, 'invalid_tlp_marking', `${id} is the official TLP:${official.toUpperCase()} marking and must carry tlp_2_0 "${official}" in the TLP 2.0 extension (${where(path)}).`);
+    out.error(
+      extPath,
+      'invalid_tlp_marking',
+      `${id} is the official TLP:${official.toUpperCase()} marking and must carry tlp_2_0 "${official}" in the TLP 2.0 extension (${where(path)}).`,
+    );
   }
 }

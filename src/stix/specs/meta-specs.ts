@@ -9,13 +9,22 @@ import { defineType } from './type-spec.js';
 
 /** The `definition` object is checked by the marking rule, which knows the definition_type. */
 const definition: Check = (value, path, out) => {
-  if (!isPlainObject(value)) out.error(path, 'invalid_type', `Expected a marking definition (JSON object) ${where(path)}, found ${describeValue(value)}.`);
+  if (!isPlainObject(value))
+    out.error(
+      path,
+      'invalid_type',
+      `Expected a marking definition (JSON object) ${where(path)}, found ${describeValue(value)}.`,
+    );
 };
 
 /** Language content `contents`: language tag → object of translated properties (§7.1). */
 const contents = dictionary((value, path, out) => {
   if (!isPlainObject(value)) {
-    out.error(path, 'invalid_type', `Expected the translated properties (JSON object) ${where(path)}, found ${describeValue(value)}.`);
+    out.error(
+      path,
+      'invalid_type',
+      `Expected the translated properties (JSON object) ${where(path)}, found ${describeValue(value)}.`,
+    );
   } else if (Object.keys(value).length === 0) {
     out.error(path, 'empty_dictionary', `The translations ${where(path)} are empty.`);
   }
@@ -48,8 +57,15 @@ export const META_SPECS: readonly TypeSpec[] = [
     required: ['name', 'schema', 'version', 'extension_types'],
     rule: (obj, path, out) => {
       const types = obj.extension_types;
-      if (obj.extension_properties !== undefined && !(Array.isArray(types) && types.includes('toplevel-property-extension'))) {
-        out.error(joinPath(path, 'extension_properties'), 'constraint_violation', `extension_properties is only allowed for a toplevel-property-extension (${where(path)}).`);
+      if (
+        obj.extension_properties !== undefined &&
+        !(Array.isArray(types) && types.includes('toplevel-property-extension'))
+      ) {
+        out.error(
+          joinPath(path, 'extension_properties'),
+          'constraint_violation',
+          `extension_properties is only allowed for a toplevel-property-extension (${where(path)}).`,
+        );
       }
     },
   }),

@@ -15,7 +15,11 @@ export function timeOrder(earlier: string, later: string, strict = false): Objec
     const order = compareTimestamps(a, b);
     if (order > 0 || (strict && order === 0)) {
       const relation = strict ? 'later than' : 'the same as or later than';
-      out.error(joinPath(path, later), 'invalid_time_order', `${later} (${b}) must be ${relation} ${earlier} (${a}) ${where(path)}.`);
+      out.error(
+        joinPath(path, later),
+        'invalid_time_order',
+        `${later} (${b}) must be ${relation} ${earlier} (${a}) ${where(path)}.`,
+      );
     }
   };
 }
@@ -32,7 +36,11 @@ export function requiresAll(name: string, needs: readonly string[], what: string
     if (obj[name] === undefined) return;
     for (const other of needs) {
       if (obj[other] === undefined) {
-        out.error(joinPath(path, other), 'constraint_violation', `A ${what} with ${name} also needs ${other} (${where(path)}).`);
+        out.error(
+          joinPath(path, other),
+          'constraint_violation',
+          `A ${what} with ${name} also needs ${other} (${where(path)}).`,
+        );
       }
     }
   };
@@ -44,7 +52,11 @@ export function exactlyOneOf(names: readonly string[], what: string): ObjectRule
     const present = names.filter((name) => obj[name] !== undefined);
     if (present.length !== 1) {
       const found = present.length === 0 ? 'none' : present.join(' and ');
-      out.error(path, 'constraint_violation', `A ${what} needs exactly one of ${names.join(', ')}; found ${found} (${where(path)}).`);
+      out.error(
+        path,
+        'constraint_violation',
+        `A ${what} needs exactly one of ${names.join(', ')}; found ${found} (${where(path)}).`,
+      );
     }
   };
 }

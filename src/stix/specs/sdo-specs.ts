@@ -1,6 +1,15 @@
 import { atLeastOneOf } from '../checks/embedded.js';
 import { killChainPhase } from '../checks/common-types.js';
-import { boolean, enumOf, float, integer, listOf, openVocab, string, timestamp } from '../checks/primitives.js';
+import {
+  boolean,
+  enumOf,
+  float,
+  integer,
+  listOf,
+  openVocab,
+  string,
+  timestamp,
+} from '../checks/primitives.js';
 import { ANY_OBJECT, ref, refFamilies, refs, refTypes } from '../checks/refs.js';
 import { joinPath, where } from '../issues.js';
 import { allRules, exactlyOneOf, requiresAll, timeOrder } from './rules.js';
@@ -20,17 +29,34 @@ export const SDO_SPECS: readonly TypeSpec[] = [
     required: ['name'],
   }),
   defineType('campaign', 'sdo', {
-    properties: { name: string, description: string, aliases: strings, first_seen: timestamp, last_seen: timestamp, objective: string },
+    properties: {
+      name: string,
+      description: string,
+      aliases: strings,
+      first_seen: timestamp,
+      last_seen: timestamp,
+      objective: string,
+    },
     required: ['name'],
     rule: seen,
   }),
-  defineType('course-of-action', 'sdo', { properties: { name: string, description: string }, required: ['name'] }),
+  defineType('course-of-action', 'sdo', {
+    properties: { name: string, description: string },
+    required: ['name'],
+  }),
   defineType('grouping', 'sdo', {
     properties: { name: string, description: string, context: openVocab, object_refs: refs(ANY_OBJECT) },
     required: ['context', 'object_refs'],
   }),
   defineType('identity', 'sdo', {
-    properties: { name: string, description: string, roles: strings, identity_class: openVocab, sectors: vocabList, contact_information: string },
+    properties: {
+      name: string,
+      description: string,
+      roles: strings,
+      identity_class: openVocab,
+      sectors: vocabList,
+      contact_information: string,
+    },
     required: ['name'],
   }),
   defineType('incident', 'sdo', {
@@ -100,8 +126,16 @@ export const SDO_SPECS: readonly TypeSpec[] = [
       requiresAll('longitude', ['latitude'], 'location'),
       requiresAll('precision', ['latitude', 'longitude'], 'location'),
       (obj, path, out) => {
-        if (obj.region === undefined && obj.country === undefined && (obj.latitude === undefined || obj.longitude === undefined)) {
-          out.error(path, 'constraint_violation', `A location needs region, country, or latitude and longitude (${where(path)}).`);
+        if (
+          obj.region === undefined &&
+          obj.country === undefined &&
+          (obj.latitude === undefined || obj.longitude === undefined)
+        ) {
+          out.error(
+            path,
+            'constraint_violation',
+            `A location needs region, country, or latitude and longitude (${where(path)}).`,
+          );
         }
       },
     ),
@@ -125,7 +159,11 @@ export const SDO_SPECS: readonly TypeSpec[] = [
     required: ['is_family'],
     rule: allRules(seen, (obj, path, out) => {
       if (obj.is_family === true && obj.name === undefined) {
-        out.error(joinPath(path, 'name'), 'missing_property', `A malware family (is_family true) needs a name (${where(path)}).`);
+        out.error(
+          joinPath(path, 'name'),
+          'missing_property',
+          `A malware family (is_family true) needs a name (${where(path)}).`,
+        );
       }
     }),
   }),
@@ -163,14 +201,21 @@ export const SDO_SPECS: readonly TypeSpec[] = [
       // The deprecated embedded container holds SCOs keyed by local ids; kept, only its shape checked.
       objects: (value, path, out) => {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-          out.error(path, 'invalid_type', `Expected the deprecated observable container (a JSON object) ${where(path)}.`);
+          out.error(
+            path,
+            'invalid_type',
+            `Expected the deprecated observable container (a JSON object) ${where(path)}.`,
+          );
         }
       },
       object_refs: refs(refFamilies('SCO', 'SRO')),
     },
     required: ['first_observed', 'last_observed', 'number_observed'],
     deprecated: ['objects'],
-    rule: allRules(timeOrder('first_observed', 'last_observed'), exactlyOneOf(['object_refs', 'objects'], 'observed-data')),
+    rule: allRules(
+      timeOrder('first_observed', 'last_observed'),
+      exactlyOneOf(['object_refs', 'objects'], 'observed-data'),
+    ),
   }),
   defineType('opinion', 'sdo', {
     properties: {
@@ -182,7 +227,13 @@ export const SDO_SPECS: readonly TypeSpec[] = [
     required: ['opinion', 'object_refs'],
   }),
   defineType('report', 'sdo', {
-    properties: { name: string, description: string, report_types: vocabList, published: timestamp, object_refs: refs(ANY_OBJECT) },
+    properties: {
+      name: string,
+      description: string,
+      report_types: vocabList,
+      published: timestamp,
+      object_refs: refs(ANY_OBJECT),
+    },
     required: ['name', 'published', 'object_refs'],
   }),
   defineType('threat-actor', 'sdo', {
@@ -205,8 +256,18 @@ export const SDO_SPECS: readonly TypeSpec[] = [
     rule: seen,
   }),
   defineType('tool', 'sdo', {
-    properties: { name: string, description: string, tool_types: vocabList, aliases: strings, kill_chain_phases: killChain, tool_version: string },
+    properties: {
+      name: string,
+      description: string,
+      tool_types: vocabList,
+      aliases: strings,
+      kill_chain_phases: killChain,
+      tool_version: string,
+    },
     required: ['name'],
   }),
-  defineType('vulnerability', 'sdo', { properties: { name: string, description: string }, required: ['name'] }),
+  defineType('vulnerability', 'sdo', {
+    properties: { name: string, description: string },
+    required: ['name'],
+  }),
 ];

@@ -12,7 +12,10 @@ const relationshipEnd: RefTarget = refFamilies('SDO', 'SCO');
 export const SRO_SPECS: readonly TypeSpec[] = [
   defineType('relationship', 'sdo', {
     properties: {
-      relationship_type: pattern(/^[a-z0-9-]+$/, 'a relationship type of lowercase letters, digits and hyphens'),
+      relationship_type: pattern(
+        /^[a-z0-9-]+$/,
+        'a relationship type of lowercase letters, digits and hyphens',
+      ),
       description: string,
       source_ref: ref(relationshipEnd),
       target_ref: ref(relationshipEnd),
