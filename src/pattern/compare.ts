@@ -103,6 +103,11 @@ export function compilePredicate(cmp: Comparison, caseFold = false): Predicate {
     if (!cmp.value || Array.isArray(cmp.value)) throw new EvalError(`${cmp.operator} needs one constant`);
     return toCVal(cmp.value);
   };
+  const text = (): string => {
+    const c = single();
+    if (c.t !== 'str') throw new EvalError(`${cmp.operator} needs a string`);
+    return c.v;
+  };
   switch (cmp.operator) {
     case 'EXISTS':
       return (v) => v !== null && v !== undefined;
@@ -131,14 +136,14 @@ export function compilePredicate(cmp: Comparison, caseFold = false): Predicate {
       return (v) => items.some((c) => order(v, c, caseFold) === 0) !== not;
     }
     case 'LIKE': {
-      const re = likeToRegExp(String(single().v));
+      const re = likeToRegExp(text());
       return (v) => {
         const s = textOf(v);
         return (s !== null && s.length <= MAX_SUBJECT && re.test(s)) !== not;
       };
     }
     case 'MATCHES': {
-      const compiled = compileSafeRegex(String(single().v));
+      const compiled = compileSafeRegex(text());
       if (!compiled.ok) throw new EvalError(compiled.message);
       const re = compiled.regex;
       return (v) => {
@@ -148,7 +153,7 @@ export function compilePredicate(cmp: Comparison, caseFold = false): Predicate {
     }
     case 'ISSUBSET':
     case 'ISSUPERSET': {
-      const net = parseNet(String(single().v));
+      const net = parseNet(text());
       if (!net) throw new EvalError(`${cmp.operator} needs an IP address or CIDR string`);
       const sub = cmp.operator === 'ISSUBSET';
       return (v) => {

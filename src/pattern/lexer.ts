@@ -40,6 +40,7 @@ export type Token =
 
 export type LexResult = { ok: true; tokens: Token[] } | { ok: false; error: PatternError };
 
+// eslint-disable-next-line no-control-regex -- vertical tab and form feed are whitespace in the grammar
 const WS = /[ \t\r\n\u000B\u000C\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const HEX = /^(?:[0-9A-Fa-f]{2})*$/;

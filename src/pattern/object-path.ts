@@ -43,7 +43,7 @@ export function resolvePath(root: Sco, steps: readonly PathStep[], objects: Reco
       } else if (step.kind === 'index') {
         if (Array.isArray(v) && step.index >= 0 && step.index < v.length) next.push(v[step.index]);
       } else if (Array.isArray(v)) {
-        next.push(...v);
+        next.push(...(v as unknown[]));
       } else if (isRecord(v)) {
         next.push(...Object.values(v));
       }

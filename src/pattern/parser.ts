@@ -19,8 +19,10 @@ export const MAX_DEPTH = 64;
 /** Longer patterns are refused outright: no real indicator comes near this. */
 export const MAX_PATTERN_LENGTH = 256 * 1024;
 
-class Failure {
-  constructor(readonly error: PatternError) {}
+class Failure extends Error {
+  constructor(readonly error: PatternError) {
+    super(error.message);
+  }
 }
 
 const ORDER_OPS = new Set<string>(['<', '<=', '>', '>=']);

@@ -46,11 +46,28 @@ export function printPath(path: ObjectPath): string {
   return `${path.objectType}:${printPathSteps(path)}`;
 }
 
+/** Rewrites `1.5e-7` / `2e+21` as plain decimals: the grammar has no exponent form. */
+function expandExponent(s: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, int, frac = '', expText] = m as unknown as [
+    string,
+    string,
+    string,
+    string | undefined,
+    string,
+  ];
+  const digits = int + frac;
+  const point = int.length + Number(expText);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
 function printNumber(n: number, float: boolean): string {
-  if (!float) return String(n);
-  const s = String(n);
-  // Floats need a '.' to stay floats; exponent forms are not in the grammar.
-  if (s.includes('e')) return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '.0');
+  const s = expandExponent(String(n));
+  if (!float) return s;
+  // Floats need a '.' to stay floats.
   return s.includes('.') ? s : `${s}.0`;
 }
 

@@ -113,7 +113,7 @@ export function compileSafeRegex(pcre: string): RegexResult {
   const inline = /^\(\?([imsx]+)\)/.exec(src);
   if (inline) {
     if (inline[1]!.includes('x')) return { ok: false, message: 'the (?x) flag is not supported' };
-    flags += [...new Set(inline[1]!)].join('');
+    flags += [...new Set(inline[1])].join('');
     src = src.slice(inline[0].length);
   }
   const risk = backtrackingRisk(src);

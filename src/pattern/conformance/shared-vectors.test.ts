@@ -27,8 +27,8 @@ interface MatcherVector {
   expected: { match: boolean; matched_sdo_ids: (string | null)[] } | { error: string; message: string };
 }
 
-function load<T>(name: string): T {
-  return JSON.parse(readFileSync(`${dir}${name}`, 'utf8')) as T;
+function load(name: string): unknown {
+  return JSON.parse(readFileSync(`${dir}${name}`, 'utf8'));
 }
 
 /** Observation sets are lists of bundles (2.1) or of bare observed-data (2.0-style). */
@@ -40,7 +40,9 @@ function observationsOf(set: Sco[]): Observation[] {
 }
 
 describe.skipIf(!present)('OASIS cti-pattern-validator vectors (STIX 2.1)', () => {
-  const vectors = present ? load<{ vectors: ValidatorVector[] }>('validator_vectors_v21.json').vectors : [];
+  const vectors = present
+    ? (load('validator_vectors_v21.json') as { vectors: ValidatorVector[] }).vectors
+    : [];
   const v21 = vectors.filter((v) => v.stix_version === '2.1');
   it('has the vectors', () => {
     expect(v21.length).toBeGreaterThan(80);
@@ -53,7 +55,10 @@ describe.skipIf(!present)('OASIS cti-pattern-validator vectors (STIX 2.1)', () =
 
 describe.skipIf(!present)('OASIS cti-pattern-matcher vectors (STIX 2.1)', () => {
   const data = present
-    ? load<{ observation_sets: Record<string, Sco[]>; vectors: MatcherVector[] }>('matcher_vectors_v21.json')
+    ? (load('matcher_vectors_v21.json') as {
+        observation_sets: Record<string, Sco[]>;
+        vectors: MatcherVector[];
+      })
     : { observation_sets: {}, vectors: [] };
   const v21 = data.vectors.filter((v) => v.stix_version !== '2.0');
   it('has the vectors', () => {
