@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../store/store.js';
+import { storeBackends } from '../../../test/store-harness.js';
+import { PASSWORD, seedWorld } from '../../../test/e2e/world.js';
+import type { World } from '../../../test/e2e/world.js';
+import { signIn, webApp } from '../../../test/e2e/web-app.js';
+import { sessionRoutes } from '../session/session.routes.js';
+import { dashboardRoutes } from './dashboard.routes.js';
+import type { Dashboard } from './dashboard.schema.js';
+import { lastDays } from './dashboard-intake.js';
+
+describe.each(storeBackends())('GET /api/v1/dashboard on $name', ({ open }) => {
+  let store: Store;
+  let world: World;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    store = await open();
+    world = await seedWorld(store);
+    app = await webApp(store, [sessionRoutes, dashboardRoutes]);
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  async function dashboardOf(email: string): Promise<Dashboard> {
+    const cookie = await signIn(app, email, PASSWORD);
+    const response = await app.inject({ url: '/api/v1/dashboard', headers: { cookie } });
+    expect(response.statusCode).toBe(200);
+    return response.json();
+  }
+  const count = <T extends { count: number }>(rows: T[], pick: (r: T) => boolean) =>
+    rows.filter(pick).reduce((n, r) => n + r.count, 0);
+
+  it('counts only what the owner organisation sees: everything it shared and kept', async () => {
+    const d = await dashboardOf('alice@telecom.test');
+    expect(Object.fromEntries(d.by_type.map((t) => [t.type, t.count]))).toEqual({
+      indicator: 2,
+      malware: 1,
+      relationship: 3,
+      'threat-actor': 1,
+      sighting: 1, // bob's, shared with the group; carol's is hers alone
+    });
+    expect(d.total).toBe(8);
+    expect(count(d.by_tlp, (t) => t.tlp === 'red')).toBe(2);
+    expect(d.top.find((t) => t.id === world.ids.emotet)?.relationships).toBe(3);
+    expect(d.sightings.map((s) => s.id)).toEqual([world.ids.bobSighting]);
+    expect(d.sightings[0]).toMatchObject({ indicator_id: world.ids.shared, count: 7 });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(d.intake.days).toHaveLength(30);
+    expect(d.intake.days.at(-1)).toBe(today);
+    const telecom = d.intake.series.find((s) => s.org_id === world.orgs.telecom);
+    expect(telecom?.name).toBe('Example Telecom');
+    expect(telecom?.counts.at(-1)).toBe(7);
+    expect(d.intake.series.map((s) => s.org_id).sort()).toEqual(
+      [world.orgs.police, world.orgs.telecom].sort(),
+    );
+  });
+
+  it('never lets a group member count, rank or see the owner-only objects', async () => {
+    const d = await dashboardOf('bob@police.test');
+    expect(count(d.by_type, (t) => t.type === 'indicator')).toBe(1);
+    expect(count(d.by_type, (t) => t.type === 'relationship')).toBe(2);
+    expect(count(d.by_tlp, (t) => t.tlp === 'red')).toBe(0);
+    expect(d.top.find((t) => t.id === world.ids.emotet)?.relationships).toBe(2);
+    expect(d.sightings).toEqual([]); // bob's organisation contributed no indicators
+    const all = JSON.stringify(d);
+    for (const hidden of [world.ids.secret, world.ids.secretRel, world.ids.carolSighting])
+      expect(all).not.toContain(hidden);
+  });
+
+  it('shows an organisation outside the group only the community objects', async () => {
+    const d = await dashboardOf('carol@bank.test');
+    expect(Object.fromEntries(d.by_type.map((t) => [t.type, t.count]))).toEqual({
+      relationship: 1,
+      'threat-actor': 1,
+      sighting: 1, // her own
+    });
+    expect(d.top).toEqual([
+      { id: world.ids.actor, type: 'threat-actor', name: 'Wizard Spider', relationships: 1 },
+    ]);
+    expect(JSON.stringify(d)).not.toContain('Emotet');
+    expect(d.intake.series.map((s) => s.org_id).sort()).toEqual([world.orgs.bank, world.orgs.telecom].sort());
+  });
+
+  it('is for signed-in users only', async () => {
+    expect((await app.inject({ url: '/api/v1/dashboard' })).statusCode).toBe(401);
+  });
+});
+
+describe('lastDays', () => {
+  it('lists calendar days in UTC, oldest first, across a month end', () => {
+    expect(lastDays(3, new Date('2026-03-01T23:59:00Z'))).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
+  });
+});

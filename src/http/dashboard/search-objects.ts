@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { Viewer } from '../../policy/viewer.js';
+import { applyFilters, toStoredVersion } from '../../store/objects/read-objects.js';
+import type { ObjectFilters, Page, StoredVersion } from '../../store/objects/read-objects.js';
+import { visibleCurrent } from '../../store/objects/visible-versions.js';
+import type { Database } from '../../store/schema.js';
+import type { SqlDialect } from '../../store/store.js';
+import { jsonArrayHas } from './json-sql.js';
+
+export interface SearchFilters extends ObjectFilters {
+  tlps?: readonly string[];
+  label?: string;
+}
+
+function searchQuery(db: Kysely<Database>, dialect: SqlDialect, viewer: Viewer, filters: SearchFilters) {
+  let q = applyFilters(visibleCurrent(db, viewer), filters);
+  const tlps = filters.tlps ?? [];
+  if (tlps.length > 0) {
+    const named = tlps.filter((t) => t !== 'none');
+    q = q.where((eb) =>
+      eb.or([
+        ...(named.length > 0 ? [eb('o.tlp', 'in', named)] : []),
+        ...(tlps.includes('none') ? [eb('o.tlp', 'is', null)] : []),
+      ]),
+    );
+  }
+  if (filters.label !== undefined && filters.label !== '')
+    q = q.where(jsonArrayHas(dialect, 'o.data', 'labels', filters.label));
+  return q;
+}
+
+/** Like `listCurrent` with the search page's extra filters; keyset-paged on seq, newest first. */
+export async function searchObjects(
+  db: Kysely<Database>,
+  dialect: SqlDialect,
+  viewer: Viewer,
+  filters: SearchFilters,
+  page: { before?: number; limit: number },
+): Promise<Page<StoredVersion>> {
+  let q = searchQuery(db, dialect, viewer, filters).select([
+    'o.seq',
+    'o.id',
+    'o.type',
+    'o.version',
+    'o.date_added',
+    'o.owner_org',
+    'o.distribution',
+    'o.tlp',
+    'o.pap',
+    'o.revoked',
+    'o.data',
+  ]);
+  if (page.before !== undefined) q = q.where('o.seq', '<', page.before);
+  const rows = await q
+    .orderBy('o.seq', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  const items = rows.slice(0, page.limit).map(toStoredVersion);
+  return rows.length > page.limit ? { items, next: items[items.length - 1]!.seq } : { items };
+}
+
+export async function countSearch(
+  db: Kysely<Database>,
+  dialect: SqlDialect,
+  viewer: Viewer,
+  filters: SearchFilters,
+): Promise<number> {
+  const row = await searchQuery(db, dialect, viewer, filters)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
