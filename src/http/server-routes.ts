@@ -2,9 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { taxiiCollectionsAdminRoutes } from '../taxii/collections-admin.routes.js';
 import { taxiiRoutes } from '../taxii/taxii.routes.js';
 import type { AppContext } from './app-context.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { searchRoutes } from './dashboard/search.routes.js';
+import { graphRoutes } from './graph/graph.routes.js';
+import { sessionRoutes } from './session/session.routes.js';
+import { webRoutes } from './web/web.routes.js';
 
 /** Route modules beyond the core ones, in registration order; each feature adds itself here. */
 export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => void | Promise<void>> = [
   taxiiRoutes,
   taxiiCollectionsAdminRoutes,
+  (ctx) => sessionRoutes(ctx),
+  (ctx) => dashboardRoutes(ctx),
+  searchRoutes,
+  graphRoutes,
+  // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
+  (ctx) => webRoutes(ctx),
 ];
