@@ -9,7 +9,8 @@ export async function readableCollection(db: Db, viewer: Viewer, id: string): Pr
   const collection = await getCollection(db, id);
   if (collection === undefined) throw notFound(`collection ${id}`);
   if (canReadCollection(viewer, collection)) return collection;
-  if (viewer.kind !== 'user') throw unauthorized('this collection is not public: authenticate with an API key');
+  if (viewer.kind !== 'user')
+    throw unauthorized('this collection is not public: authenticate with an API key');
   throw forbidden(`your role may not read collection ${id}`);
 }
 

@@ -10,8 +10,14 @@ import type { visibleVersions } from '../store/objects/visible-versions.js';
  */
 export const CollectionFilter = z
   .object({
-    types: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1).optional(),
-    owners: z.array(z.string().regex(/^identity--[0-9a-f-]{36}$/)).min(1).optional(),
+    types: z
+      .array(z.string().regex(/^[a-z0-9-]+$/))
+      .min(1)
+      .optional(),
+    owners: z
+      .array(z.string().regex(/^identity--[0-9a-f-]{36}$/))
+      .min(1)
+      .optional(),
     markings: z.array(z.string().min(2)).min(1).optional(),
     labels: z.array(z.string().min(1)).min(1).optional(),
   })
@@ -23,9 +29,12 @@ type Query = ReturnType<typeof visibleVersions>;
 /** A marking filter value as a marking-definition id. */
 export function markingId(value: string): string {
   const lower = value.toLowerCase();
-  if (lower.startsWith('tlp:')) return TLP2_MARKING_IDS[lower.slice(4) as keyof typeof TLP2_MARKING_IDS] ?? value;
-  if (lower.startsWith('pap:')) return PAP_MARKING_IDS[lower.slice(4) as keyof typeof PAP_MARKING_IDS] ?? value;
-  return HANDLING_MARKING_IDS[value.toUpperCase() as keyof typeof HANDLING_MARKING_IDS] ?? value;
+  const byName: Record<string, string | undefined> = lower.startsWith('tlp:')
+    ? { [lower]: (TLP2_MARKING_IDS as Record<string, string | undefined>)[lower.slice(4)] }
+    : lower.startsWith('pap:')
+      ? { [lower]: (PAP_MARKING_IDS as Record<string, string | undefined>)[lower.slice(4)] }
+      : { [lower]: (HANDLING_MARKING_IDS as Record<string, string | undefined>)[value.toUpperCase()] };
+  return byName[lower] ?? value;
 }
 
 function likeQuoted(text: string): string {

@@ -33,7 +33,8 @@ export async function readCollectionPage(
   if (query.addedAfter !== undefined) q = q.where('o.date_added', '>', query.addedAfter);
   if (query.after !== undefined) q = q.where('o.seq', '>', query.after);
   // Accord stores STIX 2.1 only, so any other spec_version matches nothing.
-  if (query.specVersions !== undefined && !query.specVersions.includes('2.1')) q = q.where(sql<boolean>`1 = 0`);
+  if (query.specVersions !== undefined && !query.specVersions.includes('2.1'))
+    q = q.where(sql<boolean>`1 = 0`);
   const byVersion = versionPredicate(viewer, query.versions);
   if (byVersion !== undefined) q = q.where(byVersion);
   if (query.versions.all || query.versions.timestamps.length > 0) q = q.where(firstCopyOfVersion(viewer));
@@ -55,11 +56,13 @@ export async function readCollectionPage(
     .limit(query.limit + 1)
     .execute();
   const more = rows.length > query.limit;
-  const scanned = rows.slice(0, query.limit).map((r) => toStoredVersion({ ...r, seq: Number(r.seq) }));
+  const scanned = rows.slice(0, query.limit).map((r) => toStoredVersion(r));
   const exact = isExactInSql(collection.filter);
   const versions = exact
     ? scanned
-    : scanned.filter((v) => inCollection(collection.filter, JSON.parse(v.data) as Record<string, unknown>, v.tlp));
+    : scanned.filter((v) =>
+        inCollection(collection.filter, JSON.parse(v.data) as Record<string, unknown>, v.tlp),
+      );
   const last = scanned.at(-1);
   return { versions, more, ...(more && last !== undefined ? { next: NextToken.encode(last.seq) } : {}) };
 }

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AccordError } from '../errors.js';
-import { checkContentType, negotiate, parseMediaRanges, STIX_MEDIA_TYPE, TAXII_MEDIA_TYPE } from './media-types.js';
+import {
+  checkContentType,
+  negotiate,
+  parseMediaRanges,
+  STIX_MEDIA_TYPE,
+  TAXII_MEDIA_TYPE,
+} from './media-types.js';
 
 function status(fn: () => unknown): number | undefined {
   try {
@@ -53,11 +59,27 @@ describe('negotiate', () => {
 
 describe('checkContentType', () => {
   it('accepts TAXII and STIX JSON at 2.1 and rejects the rest with 415', () => {
-    expect(status(() => checkContentType('application/taxii+json;version=2.1'))).toBeUndefined();
-    expect(status(() => checkContentType('application/taxii+json'))).toBeUndefined();
-    expect(status(() => checkContentType('application/stix+json;version=2.1'))).toBeUndefined();
+    expect(
+      status(() => {
+        checkContentType('application/taxii+json;version=2.1');
+      }),
+    ).toBeUndefined();
+    expect(
+      status(() => {
+        checkContentType('application/taxii+json');
+      }),
+    ).toBeUndefined();
+    expect(
+      status(() => {
+        checkContentType('application/stix+json;version=2.1');
+      }),
+    ).toBeUndefined();
     for (const ct of ['application/json', 'application/taxii+json;version=2.0', undefined, 'text/plain'])
-      expect(status(() => checkContentType(ct))).toBe(415);
+      expect(
+        status(() => {
+          checkContentType(ct);
+        }),
+      ).toBe(415);
   });
 });
 

@@ -98,7 +98,10 @@ export async function postEnvelope(
     else {
       // The importer numbers the objects it was handed; report them by their place in the envelope.
       const path = (p: string) => p.replace(`objects[${r.index}]`, `objects[${index}]`);
-      fail(index, `${r.status}: ${r.errors.map((e) => `${path(e.path)} ${e.code}: ${e.message}`).join('; ')}`);
+      fail(
+        index,
+        `${r.status}: ${r.errors.map((e) => `${path(e.path)} ${e.code}: ${e.message}`).join('; ')}`,
+      );
     }
   };
   const summary = await importStix(store, viewer, asBundle(), {

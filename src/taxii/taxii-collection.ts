@@ -61,7 +61,10 @@ export async function createCollection(
   requireAdmin(actor, 'define TAXII collections');
   const parsed = CollectionInput.safeParse(input);
   if (!parsed.success)
-    throw invalidInput('invalid_collection', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    throw invalidInput(
+      'invalid_collection',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   const c = parsed.data;
   const row: TaxiiCollectionsTable = {
     id: randomUUID(),
@@ -79,13 +82,22 @@ export async function createCollection(
     if (c.alias !== undefined && (await getCollection(trx, c.alias)) !== undefined)
       throw conflict('alias_taken', `a collection already uses the alias ${c.alias}`);
     await trx.insertInto('taxii_collections').values(row).execute();
-    await auditOk(trx, actor, 'taxii.collection.create', row.id, { title: c.title, filter: c.filter, public: c.public });
+    await auditOk(trx, actor, 'taxii.collection.create', row.id, {
+      title: c.title,
+      filter: c.filter,
+      public: c.public,
+    });
     return fromRow(row);
   });
 }
 
 export async function listCollections(db: Db): Promise<TaxiiCollection[]> {
-  const rows = await db.selectFrom('taxii_collections').selectAll().orderBy('created').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('taxii_collections')
+    .selectAll()
+    .orderBy('created')
+    .orderBy('id')
+    .execute();
   return rows.map(fromRow);
 }
 

@@ -70,7 +70,8 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
         ids: [objectId ?? ''],
         versions: { last: false, first: false, all: true, timestamps: [] },
       });
-      if (any.versions.length === 0) throw notFound(`object ${objectId ?? ''} in collection ${collection.id}`);
+      if (any.versions.length === 0)
+        throw notFound(`object ${objectId ?? ''} in collection ${collection.id}`);
     }
     const presented = await presentVersions(db, request.viewer, page.versions);
     return taxiiReply(
@@ -86,7 +87,10 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
     const { collectionId, objectId } = request.params as Params;
     const raw = request.query as Query;
     if (raw['match[version]'] !== undefined)
-      throw invalidInput('invalid_parameter', 'the versions endpoint lists every version; match[version] does not apply');
+      throw invalidInput(
+        'invalid_parameter',
+        'the versions endpoint lists every version; match[version] does not apply',
+      );
     const query = { ...parseTaxiiQuery(raw, { versions: ['all'] }), ids: [objectId ?? ''] };
     const collection = await readableCollection(db, request.viewer, collectionId ?? '');
     const page = await readCollectionPage(db, request.viewer, collection, query);
@@ -95,7 +99,10 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
     return taxiiReply(
       reply,
       type,
-      { ...paging(page), ...(page.versions.length === 0 ? {} : { versions: page.versions.map((v) => v.version) }) },
+      {
+        ...paging(page),
+        ...(page.versions.length === 0 ? {} : { versions: page.versions.map((v) => v.version) }),
+      },
       page.versions,
     );
   });
@@ -106,7 +113,12 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
     const { collectionId } = request.params as Params;
     const { collection, writer } = await writableCollection(db, request.viewer, collectionId ?? '');
     const body = (request.body as AsyncIterable<Buffer> | undefined) ?? emptyBody();
-    const status = await postEnvelope(store, writer, collection, limitedStream(body, ctx.config.maxBodyBytes));
+    const status = await postEnvelope(
+      store,
+      writer,
+      collection,
+      limitedStream(body, ctx.config.maxBodyBytes),
+    );
     return taxiiReply(reply, type, status, undefined, 202);
   });
 
@@ -123,7 +135,8 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
       ids: [objectId ?? ''],
       versions: { last: false, first: false, all: true, timestamps: [] },
     });
-    if (found.versions.length === 0) throw notFound(`object ${objectId ?? ''} in collection ${collection.id}`);
+    if (found.versions.length === 0)
+      throw notFound(`object ${objectId ?? ''} in collection ${collection.id}`);
     await deleteObject(store, writer, objectId ?? '', `deleted through TAXII collection ${collection.id}`);
     return reply.status(200).type(type).send();
   });

@@ -106,7 +106,10 @@ export function parseTaxiiQuery(raw: Raw, defaults: { versions?: string[] } = {}
   if (addedAfter !== undefined) {
     const micro = toMicroTimestamp(addedAfter);
     if (micro === undefined)
-      throw invalidInput('invalid_parameter', `added_after must be an RFC 3339 timestamp; got "${addedAfter}"`);
+      throw invalidInput(
+        'invalid_parameter',
+        `added_after must be an RFC 3339 timestamp; got "${addedAfter}"`,
+      );
     query.addedAfter = micro;
   }
   const limit = single(raw, 'limit');
@@ -118,7 +121,8 @@ export function parseTaxiiQuery(raw: Raw, defaults: { versions?: string[] } = {}
   const next = single(raw, 'next');
   if (next !== undefined) {
     const after = NextToken.decode(next);
-    if (after === undefined) throw invalidInput('invalid_parameter', 'next is not a token this server issued');
+    if (after === undefined)
+      throw invalidInput('invalid_parameter', 'next is not a token this server issued');
     query.after = after;
   }
   const ids = list(raw, 'match[id]');

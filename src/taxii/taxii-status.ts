@@ -52,7 +52,11 @@ export async function saveStatus(db: Db, s: NewStatus): Promise<TaxiiStatusResou
 }
 
 /** A status for the user who sent the POST; anyone else is told it does not exist. */
-export async function loadStatus(db: Db, id: string, userId: string): Promise<TaxiiStatusResource | undefined> {
+export async function loadStatus(
+  db: Db,
+  id: string,
+  userId: string,
+): Promise<TaxiiStatusResource | undefined> {
   const row = await db
     .selectFrom('taxii_status')
     .selectAll()
@@ -67,12 +71,12 @@ function presentStatus(row: TaxiiStatusTable): TaxiiStatusResource {
     id: row.id,
     status: row.status === 'pending' ? 'pending' : 'complete',
     request_timestamp: row.request_timestamp,
-    total_count: Number(row.total_count),
-    success_count: Number(row.success_count),
+    total_count: row.total_count,
+    success_count: row.success_count,
     successes: JSON.parse(row.successes) as StatusDetail[],
-    failure_count: Number(row.failure_count),
+    failure_count: row.failure_count,
     failures: JSON.parse(row.failures) as StatusDetail[],
-    pending_count: Number(row.pending_count),
+    pending_count: row.pending_count,
     pendings: JSON.parse(row.pendings) as StatusDetail[],
   };
 }

@@ -54,7 +54,16 @@ async function addUser(store: Store, orgId: string, role: Role, readOnly = false
   const email = `${role}-${id.slice(0, 8)}@example.org`;
   await store.db
     .insertInto('users')
-    .values({ id, email, name: email, org_id: orgId, role, password_hash: null, disabled: 0, created: new Date().toISOString() })
+    .values({
+      id,
+      email,
+      name: email,
+      org_id: orgId,
+      role,
+      password_hash: null,
+      disabled: 0,
+      created: new Date().toISOString(),
+    })
     .execute();
   const { key } = await createApiKey(store, SYSTEM, id, { readOnly });
   const viewer = (await viewerForUser(store, id))!;
@@ -78,7 +87,13 @@ export async function taxiiWorld(store: Store, env: Record<string, string> = {})
   const now = new Date().toISOString();
   await store.db
     .insertInto('sharing_groups')
-    .values({ id: groupId, name: `ops ${groupId.slice(0, 6)}`, description: null, owner_org: telecom, created: now })
+    .values({
+      id: groupId,
+      name: `ops ${groupId.slice(0, 6)}`,
+      description: null,
+      owner_org: telecom,
+      created: now,
+    })
     .execute();
   await store.db
     .insertInto('group_members')

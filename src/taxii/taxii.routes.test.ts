@@ -72,11 +72,19 @@ describe.each(storeBackends())('TAXII discovery, API root, collections and error
       can_read: ['admin'],
       can_write: ['admin'],
     });
-    const pub = await createCollection(store, w.admin.viewer, { title: 'Public', public: true, alias: 'public' });
+    const pub = await createCollection(store, w.admin.viewer, {
+      title: 'Public',
+      public: true,
+      alias: 'public',
+    });
 
     const anonymous = await get('/taxii2/api/collections/');
     expect(anonymous.json().collections.map((c: { id: string }) => c.id)).toEqual([pub.id]);
-    expect(anonymous.json().collections[0]).toMatchObject({ can_read: true, can_write: false, alias: 'public' });
+    expect(anonymous.json().collections[0]).toMatchObject({
+      can_read: true,
+      can_write: false,
+      alias: 'public',
+    });
 
     const reader = await get('/taxii2/api/collections/', { authorization: w.reader.basic });
     const readerIds = reader.json().collections.map((c: { id: string }) => c.id);
@@ -98,12 +106,14 @@ describe.each(storeBackends())('TAXII discovery, API root, collections and error
     const admin = await get('/taxii2/api/collections/', { authorization: w.admin.bearer });
     expect(admin.json().collections).toHaveLength(3);
 
-    expect((await get(`/taxii2/api/collections/${lawOnly.id}/`, { authorization: w.telecom.bearer })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await get(`/taxii2/api/collections/${lawOnly.id}/`, { authorization: w.telecom.bearer })).statusCode,
+    ).toBe(403);
     expect((await get(`/taxii2/api/collections/${lawOnly.id}/`)).statusCode).toBe(401);
     expect((await get(`/taxii2/api/collections/public/`)).json()).toMatchObject({ id: pub.id });
-    expect((await get('/taxii2/api/collections/0000/', { authorization: w.admin.bearer })).statusCode).toBe(404);
+    expect((await get('/taxii2/api/collections/0000/', { authorization: w.admin.bearer })).statusCode).toBe(
+      404,
+    );
   });
 
   it('omits the collections key when there are none', async () => {
@@ -163,7 +173,9 @@ describe.each(storeBackends())('TAXII discovery, API root, collections and error
       headers: { authorization: w.admin.bearer },
     });
     expect(del.statusCode).toBe(204);
-    expect((await get(`/taxii2/api/collections/${c.id}/`, { authorization: w.admin.bearer })).statusCode).toBe(404);
+    expect(
+      (await get(`/taxii2/api/collections/${c.id}/`, { authorization: w.admin.bearer })).statusCode,
+    ).toBe(404);
     const again = await w.app.inject({
       method: 'DELETE',
       url: `/api/v1/taxii/collections/${c.id}`,

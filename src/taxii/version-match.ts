@@ -22,7 +22,10 @@ export function firstForViewer(viewer: Viewer) {
           .where((inner) =>
             inner.or([
               inner('n.vorder', '<', inner.ref('o.vorder')),
-              inner.and([inner('n.vorder', '=', inner.ref('o.vorder')), inner('n.seq', '<', inner.ref('o.seq'))]),
+              inner.and([
+                inner('n.vorder', '=', inner.ref('o.vorder')),
+                inner('n.seq', '<', inner.ref('o.seq')),
+              ]),
             ]),
           ),
       ),
