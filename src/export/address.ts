@@ -13,6 +13,8 @@ export interface Network {
  * so a bad value is skipped instead of producing a rule or zone file the engine refuses to load.
  */
 export function parseNetwork(value: string): Network | undefined {
+  const v4 = parseIpv4(value);
+  if (v4 !== null) return v4;
   try {
     if (value.includes('%')) return undefined; // IPv6 zone ids mean nothing outside one host
     if (value.includes('/')) {
@@ -40,4 +42,28 @@ export function parseNetwork(value: string): Network | undefined {
 export function networkText(network: Network): string {
   const full = network.family === 'ipv4' ? 32 : 128;
   return network.prefix === full ? network.address : `${network.address}/${network.prefix}`;
+}
+
+const IPV4 =
+  /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\/(3[0-2]|[12]?\d))?$/;
+
+/**
+ * Fast path for canonical dotted-quad IPv4 and IPv4 CIDRs, most of any export: one regex instead of
+ * ipaddr.js's three parses (4 us per value, the largest cost of a million-rule export). Returns null,
+ * not undefined, for "not this shape; ask ipaddr.js".
+ */
+function parseIpv4(value: string): Network | null {
+  const m = IPV4.exec(value);
+  if (m === null) return null;
+  const prefix = m[5] === undefined ? 32 : Number(m[5]);
+  if (prefix === 32)
+    return {
+      family: 'ipv4',
+      address: m[5] === undefined ? value : value.slice(0, value.indexOf('/')),
+      prefix,
+    };
+  const bits = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+  const net = prefix === 0 ? 0 : (bits & (~0 << (32 - prefix))) >>> 0;
+  const address = `${net >>> 24}.${(net >>> 16) & 255}.${(net >>> 8) & 255}.${net & 255}`;
+  return { family: 'ipv4', address, prefix };
 }
