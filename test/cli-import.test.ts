@@ -37,7 +37,7 @@ describe('accord import (the real command)', () => {
   });
 
   const bad: Array<[string, () => string, RegExp]> = [
-    ['malformed JSON', () => '{"type": "bundle", "id": "bundle--1", "objects": [\n  {"type": "indicator", }\n]}', /line 2, column 24/],
+    ['malformed JSON', () => '{"type": "bundle", "id": "bundle--1", "objects": [\n  {"type": "indicator", }\n]}', /line 2, column 25/],
     ['JSON that is not a bundle', () => JSON.stringify({ type: 'report', objects: [] }), /not a STIX bundle|not_a_bundle/],
     ['a JSON array', () => '[1, 2]', /must be a JSON object/],
     ['wrong property types', () => JSON.stringify(bundle([indicator({ name: 42 })])), /objects\[0\]\.name/],

@@ -1,3 +1,4 @@
+import { TLP1_MARKING_IDS } from '../stix/tlp.js';
 import type { StixObject } from '../stix/types.js';
 import { TLP2_MARKING_IDS, tlpOfMarking, PAP_MARKING_IDS, HANDLING_MARKING_IDS } from './markings.js';
 import { tlpAllows } from './tlp.js';
@@ -9,10 +10,7 @@ const WELL_KNOWN = new Set<string>([
   ...Object.values(TLP2_MARKING_IDS),
   ...Object.values(PAP_MARKING_IDS),
   ...Object.values(HANDLING_MARKING_IDS),
-  'marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9',
-  'marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da',
-  'marking-definition--f88d31f6-486f-44da-b317-01333bde0b82',
-  'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed',
+  ...Object.values(TLP1_MARKING_IDS),
 ]);
 
 const REF_ID = /^[a-z0-9][a-z0-9-]*--[0-9a-fA-F-]{36}$/;
