@@ -23,7 +23,7 @@ export class AhoCorasick {
     }
     this.width = classes;
     // Trie over classes, with Maps while building.
-    const children: Map<number, number>[] = [new Map()];
+    const children: Map<number, number>[] = [new Map<number, number>()];
     const term: number[] = [-1];
     literals.forEach((lit, idx) => {
       let s = 0;
@@ -32,7 +32,7 @@ export class AhoCorasick {
         let next = children[s]!.get(cls);
         if (next === undefined) {
           next = children.length;
-          children.push(new Map());
+          children.push(new Map<number, number>());
           term.push(-1);
           children[s]!.set(cls, next);
         }

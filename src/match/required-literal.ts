@@ -43,8 +43,12 @@ export function requiredLiteral(src: string): string {
       flush();
       continue;
     } else if ('*+?{'.includes(c)) {
-      // A quantifier applies to the previous atom, already handled below; stray ones end a run.
+      // A quantifier applies to the previous atom, already handled below; skip its text.
       flush();
+      if (c === '{') {
+        const m = /^\{\d*,?\d*\}/.exec(src.slice(i, i + 32));
+        if (m) i += m[0].length - 1;
+      }
       continue;
     } else lit = c;
     const q = src[i + 1];

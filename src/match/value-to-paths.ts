@@ -32,7 +32,7 @@ export function valueToPaths(raw: string): Record<string, string> {
   if (email && DOMAIN.test(email[1]!))
     return { 'email-addr:value': v, 'domain-name:value': email[1]!.toLowerCase() };
   if (HEX.test(v)) {
-    const algo = { 32: 'MD5', 40: 'SHA-1', 64: "'SHA-256'", 128: "'SHA-512'" }[v.length];
+    const algo = { 32: 'MD5', 40: "'SHA-1'", 64: "'SHA-256'", 128: "'SHA-512'" }[v.length];
     if (algo) return { [`file:hashes.${algo}`]: v.toLowerCase() };
   }
   if (DOMAIN.test(v)) return { 'domain-name:value': v.toLowerCase() };

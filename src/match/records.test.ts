@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { FIELD_MAPS, recordToEvent } from './field-maps.js';
+import { MatchIndex } from './match-index.js';
+import { matchRecords } from './match-records.js';
+import { valueToPaths } from './value-to-paths.js';
+
+describe('valueToPaths', () => {
+  it('types raw values', () => {
+    expect(valueToPaths('198.51.100.7')).toEqual({ 'ipv4-addr:value': '198.51.100.7' });
+    expect(valueToPaths('2001:DB8::0:1')).toEqual({ 'ipv6-addr:value': '2001:db8::1' });
+    expect(valueToPaths('Evil.Example.com')).toEqual({ 'domain-name:value': 'evil.example.com' });
+    expect(valueToPaths('http://Evil.example.com:8080/x?y')).toEqual({
+      'url:value': 'http://Evil.example.com:8080/x?y',
+      'domain-name:value': 'evil.example.com',
+    });
+    expect(valueToPaths('http://10.0.0.1/a')).toEqual({
+      'url:value': 'http://10.0.0.1/a',
+      'ipv4-addr:value': '10.0.0.1',
+    });
+    expect(valueToPaths('jdoe@Example.com')).toEqual({
+      'email-addr:value': 'jdoe@Example.com',
+      'domain-name:value': 'example.com',
+    });
+    expect(valueToPaths('79054025255FB1A26E4BC422AEF54EB4')).toEqual({
+      'file:hashes.MD5': '79054025255fb1a26e4bc422aef54eb4',
+    });
+    expect(Object.keys(valueToPaths('a'.repeat(40)))).toEqual(["file:hashes.'SHA-1'"]);
+    expect(Object.keys(valueToPaths('a'.repeat(64)))).toEqual(["file:hashes.'SHA-256'"]);
+    expect(valueToPaths('not a value')).toEqual({});
+    expect(valueToPaths('')).toEqual({});
+  });
+});
+
+describe('field maps', () => {
+  it('maps Zeek and ECS records', () => {
+    const conn = recordToEvent(
+      { ts: 1704067200.5, 'id.orig_h': '10.0.0.5', 'id.resp_h': '198.51.100.7' },
+      FIELD_MAPS['zeek-conn'],
+    );
+    expect(conn.time).toBe('2024-01-01T00:00:00.500Z');
+    expect(conn.values).toEqual(new Map([['ipv4-addr:value', ['10.0.0.5', '198.51.100.7']]]));
+    const http = recordToEvent(
+      { ts: 1, host: 'evil.example.com', uri: '/gate.php' },
+      FIELD_MAPS['zeek-http'],
+    );
+    expect(http.values).toEqual(
+      new Map([
+        ['domain-name:value', ['evil.example.com']],
+        ['url:value', ['http://evil.example.com/gate.php']],
+      ]),
+    );
+    const ecs = recordToEvent(
+      {
+        '@timestamp': '2024-01-01T00:00:00Z',
+        source: { ip: '10.0.0.5' },
+        file: { hash: { sha256: 'AB'.repeat(32) } },
+        dns: { question: { name: 'x.test' } },
+      },
+      FIELD_MAPS.ecs,
+    );
+    expect(ecs.time).toBe('2024-01-01T00:00:00Z');
+    expect(ecs.values).toEqual(
+      new Map([
+        ['ipv4-addr:value', ['10.0.0.5']],
+        ['domain-name:value', ['x.test']],
+        ["file:hashes.'SHA-256'", ['AB'.repeat(32)]],
+      ]),
+    );
+  });
+
+  it('matchRecords finds single and multi-record hits', () => {
+    const index = new MatchIndex();
+    index.add({ id: 'ip', pattern: "[ipv4-addr:value = '198.51.100.7']" });
+    index.add({ id: 'hash', pattern: `[file:hashes.'SHA-256' = '${'ab'.repeat(32)}']` });
+    index.add({
+      id: 'seq',
+      pattern: "[domain-name:value = 'x.test'] FOLLOWEDBY [ipv4-addr:value = '10.0.0.9']",
+    });
+    const records = [
+      { '@timestamp': '2024-01-01T00:00:00Z', destination: { ip: '198.51.100.7' } },
+      { '@timestamp': '2024-01-01T00:00:01Z', file: { hash: { sha256: 'AB'.repeat(32) } } },
+      { '@timestamp': '2024-01-01T00:00:02Z', dns: { question: { name: 'x.test' } } },
+      { '@timestamp': '2024-01-01T00:00:03Z', source: { ip: '10.0.0.9' } },
+    ];
+    const hits = [...matchRecords(index, records, FIELD_MAPS.ecs)].map((h) => [h.id, h.record, h.events]);
+    expect(hits).toEqual([
+      ['ip', 0, ['0']],
+      ['hash', 1, ['1']],
+      ['seq', 3, ['2', '3']],
+    ]);
+  });
+});
