@@ -183,8 +183,8 @@ function imphash(value: string, path: string): MappedValue {
   const v = canonical('md5', value, path, 'imphash (MD5 of the import table)');
   return {
     comparisons: [{ objectType: 'file', path: "extensions.'windows-pebinary-ext'.imphash", value: v }],
-    // pe_type is required by STIX; an import hash only exists for PE images, "exe" is the generic one.
-    scos: [makeSco('file', { extensions: { 'windows-pebinary-ext': { pe_type: 'exe', imphash: v } } })],
+    // A STIX file needs a name or a hash besides its PE extension: what is only observed stays custom.
+    scos: [customSco('imphash', v)],
   };
 }
 
