@@ -18,10 +18,15 @@ function newestMtime(dir) {
 const buildInfo = join(root, 'dist/.tsbuildinfo');
 if (!existsSync(buildInfo) || newestMtime(join(root, 'src')) > statSync(buildInfo).mtimeMs) {
   process.stdout.write('Building Accord...\n');
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  } catch {
+    process.stderr.write('accord: the build failed (errors above); fix them or run `npm run dev`\n');
+    process.exit(2);
+  }
 }
 if (existsSync(join(root, 'web/index.html')) && !existsSync(join(root, 'web/dist/index.html'))) {
   process.stdout.write('Building the web interface...\n');
