@@ -33,6 +33,8 @@ const KIND_LABELS: Readonly<Record<ObservableKind, string>> = {
 export interface IndicatorDetails {
   validFrom?: string;
   validUntil?: string;
+  /** When the source last saw it active; kept as `x_accord_last_seen` (indicators have no such property). */
+  lastSeen?: string;
   confidence?: number;
   labels?: string[];
   description?: string;
@@ -66,6 +68,7 @@ export function indicatorFor(
   };
   if (details.validUntil !== undefined && details.validUntil > indicator.valid_from!)
     indicator.valid_until = details.validUntil;
+  if (details.lastSeen !== undefined) indicator.x_accord_last_seen = details.lastSeen;
   if (details.description !== undefined && details.description !== '')
     indicator.description = details.description;
   if (details.confidence !== undefined) indicator.confidence = details.confidence;

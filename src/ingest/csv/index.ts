@@ -1,0 +1,4 @@
+export { convertCsv } from './convert-csv.js';
+export { CSV_PRESETS, CsvColumn, CsvMapping } from './csv-mapping.js';
+export type { CsvPresetName } from './csv-mapping.js';
+export { csvTimestamp } from './csv-timestamp.js';
