@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.js';
+import { SESSION_KEY } from '../api/use-session.js';
+
+export function SignOutButton() {
+  const client = useQueryClient();
+  const signOut = useMutation({
+    mutationFn: () => api<undefined>('/api/v1/session', { method: 'DELETE' }),
+    onSettled: () => {
+      client.clear();
+      client.setQueryData(SESSION_KEY, null);
+    },
+  });
+  return (
+    <button
+      type="button"
+      className="ghost"
+      onClick={() => {
+        signOut.mutate();
+      }}
+      disabled={signOut.isPending}
+    >
+      Sign out
+    </button>
+  );
+}

@@ -1,0 +1,84 @@
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  useNavigate,
+} from '@tanstack/react-router';
+import type { RouteComponent } from '@tanstack/react-router';
+import { useSession } from './api/use-session.js';
+import { ErrorNote } from './app/ErrorNote.js';
+import { Layout } from './app/Layout.js';
+import { Loading } from './app/Loading.js';
+import { SignInPage } from './app/SignInPage.js';
+import { DashboardPage } from './dashboard/DashboardPage.js';
+import { ObjectPage } from './object/ObjectPage.js';
+import { SearchPage } from './search/SearchPage.js';
+import { parseSearch } from './search/search-params.js';
+import type { SearchParams } from './search/search-params.js';
+
+// Pages used by few people load on demand.
+const ImportPage = lazyRouteComponent(() => import('./import/ImportPage.js'), 'ImportPage');
+const GroupsPage = lazyRouteComponent(() => import('./admin/GroupsPage.js'), 'GroupsPage');
+const UsersPage = lazyRouteComponent(() => import('./admin/UsersPage.js'), 'UsersPage');
+const OrganisationsPage = lazyRouteComponent(
+  () => import('./admin/OrganisationsPage.js'),
+  'OrganisationsPage',
+);
+const AuditPage = lazyRouteComponent(() => import('./admin/AuditPage.js'), 'AuditPage');
+
+function Root() {
+  const session = useSession();
+  if (session.isPending) return <Loading />;
+  if (session.error !== null) return <ErrorNote error={session.error} />;
+  if (session.data === null) return <SignInPage />;
+  return <Layout session={session.data} />;
+}
+
+const rootRoute = createRootRoute({ component: Root });
+
+const route = (path: string, component: RouteComponent) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component });
+
+const searchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/search',
+  validateSearch: (raw: Record<string, unknown>): SearchParams => parseSearch(raw),
+  component: SearchRoute,
+});
+
+// Return types are written out: they break the inference cycle between a route and its component.
+function SearchRoute(): React.ReactElement {
+  const search: SearchParams = searchRoute.useSearch();
+  const navigate = useNavigate();
+  return (
+    <SearchPage
+      search={search}
+      onSearch={(next) => void navigate({ to: '/search', search: next, replace: true })}
+    />
+  );
+}
+
+const objectRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/objects/$id',
+  component: ObjectRoute,
+});
+
+function ObjectRoute(): React.ReactElement {
+  const { id }: { id: string } = objectRoute.useParams();
+  return <ObjectPage id={id} />;
+}
+
+const routeTree = rootRoute.addChildren([
+  route('/', DashboardPage),
+  searchRoute,
+  objectRoute,
+  route('/import', ImportPage),
+  route('/groups', GroupsPage),
+  route('/users', UsersPage),
+  route('/organisations', OrganisationsPage),
+  route('/audit', AuditPage),
+]);
+
+export const router = createRouter({ routeTree, defaultPendingComponent: () => <Loading /> });
