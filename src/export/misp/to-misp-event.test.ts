@@ -325,8 +325,12 @@ describe.skipIf(!present)('round trip of the real CIRCL events', () => {
       expect(out.Event.Attribute.map(essentials).sort()).toEqual(original.Attribute.map(essentials).sort());
       for (const o of original.Object ?? []) {
         const back = out.Event.Object.find((x) => x.uuid === o.uuid);
-        const rows = (a: { object_relation?: unknown; type?: unknown; value?: unknown; category?: unknown }) =>
-          JSON.stringify([a.object_relation, a.type, a.value, a.category]);
+        const rows = (a: {
+          object_relation?: unknown;
+          type?: unknown;
+          value?: unknown;
+          category?: unknown;
+        }) => JSON.stringify([a.object_relation, a.type, a.value, a.category]);
         expect(back?.Attribute.map(rows).sort(), o.uuid).toEqual(o.Attribute.map(rows).sort());
       }
       expect(sortById(stixOf(out))).toEqual(sortById(first));
