@@ -80,3 +80,22 @@ describe.skipIf(!present)('real CIRCL OSINT events', () => {
     );
   });
 });
+
+describe('test/fixtures/misp/every-type.event.json', () => {
+  it('converts with no error or warning, every object valid, and covers every mapped type', () => {
+    const url = new URL('../../../test/fixtures/misp/every-type.event.json', import.meta.url);
+    const r = convertMispEvent(load(url), { ...CTX, sharingGroups: [] });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    for (const { object } of r.objects) expect(validateObject(object).errors, object.id).toEqual([]);
+    expect(countByType(r.objects)).toMatchObject({
+      indicator: 33,
+      note: 1,
+      vulnerability: 1,
+      'threat-actor': 1,
+      sighting: 1,
+      relationship: 1,
+      report: 1,
+    });
+  });
+});
