@@ -7,8 +7,9 @@ export function SignOutButton() {
   const signOut = useMutation({
     mutationFn: () => api<undefined>('/api/v1/session', { method: 'DELETE' }),
     onSettled: () => {
-      client.clear();
+      // Forget everything the signed-in user fetched; the session query itself stays observed.
       client.setQueryData(SESSION_KEY, null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
     },
   });
   return (

@@ -27,6 +27,8 @@ export function CytoscapeView({
       container: box.current,
       style: graphStyle(document.documentElement.dataset.theme === 'dark'),
       wheelSensitivity: 0.3,
+      minZoom: 0.1,
+      maxZoom: 3,
     });
     instance.on('tap', 'node', (event) => {
       expand.current((event.target as cytoscape.NodeSingular).id());
