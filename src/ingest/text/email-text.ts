@@ -43,7 +43,7 @@ function splitPart(text: MappedText): Part {
     if (!SKIPPED_HEADERS.has(name))
       kept.append(text, h.index, h.index + h[0].length).push('\n', text.origin(h.index));
   }
-  return { headers, headerText: kept.build(), body: text.slice(bodyStart) };
+  return { headers, headerText: kept.build(text.origin(headEnd)), body: text.slice(bodyStart) };
 }
 
 /** Quoted-printable: soft line breaks removed, `=XX` runs decoded as UTF-8 (mapped to their first `=`). */
@@ -57,7 +57,7 @@ export function decodeQuotedPrintable(text: MappedText): MappedText {
 
 function decodeBase64(text: MappedText): MappedText {
   const decoded = Buffer.from(text.text.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64').toString('utf8');
-  return new MappedTextBuilder().push(decoded, text.origin(0)).build();
+  return new MappedTextBuilder().push(decoded, text.origin(0)).build(text.origin(text.length));
 }
 
 function bodyText(part: Part, depth: number, out: MappedTextBuilder): void {
@@ -104,5 +104,5 @@ function partText(text: MappedText, depth: number, out: MappedTextBuilder, withH
 export function emailText(message: MappedText): MappedText {
   const out = new MappedTextBuilder();
   partText(message, 0, out, true);
-  return out.build();
+  return out.build(message.origin(message.length));
 }

@@ -93,5 +93,5 @@ export function htmlText(html: MappedText): MappedText {
   }
   const rest = decodeEntities(html.slice(last));
   out.append(rest, 0, rest.length);
-  return out.build();
+  return out.build(html.origin(html.length));
 }
