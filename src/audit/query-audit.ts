@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { forbidden, invalidInput } from '../errors.js';
 import type { UserViewer } from '../policy/viewer.js';
 import type { Store } from '../store/store.js';
-import { auditedWrite } from './audited-write.js';
+import { actorFields } from './actor.js';
+import { appendAudit } from './append-audit.js';
 
 export interface AuditQuery {
   actor?: string | undefined;
@@ -42,9 +43,16 @@ export const MAX_AUDIT_PAGE = 1000;
  */
 export async function queryAudit(store: Store, viewer: UserViewer, query: AuditQuery): Promise<AuditPage> {
   if (viewer.role !== 'admin') {
-    await auditedWrite(store, viewer, { action: 'audit.query' }, () =>
-      Promise.reject(forbidden('only administrators may read the audit log')),
+    const refusal = forbidden('only administrators may read the audit log');
+    await store.writeTransaction((trx) =>
+      appendAudit(trx, {
+        ...actorFields(viewer),
+        action: 'audit.query',
+        outcome: 'denied',
+        details: { code: refusal.code, message: refusal.message },
+      }),
     );
+    throw refusal;
   }
   if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_AUDIT_PAGE)
     throw invalidInput('invalid_limit', `limit must be an integer from 1 to ${MAX_AUDIT_PAGE}`);
