@@ -16,7 +16,7 @@ function rows(db: string): Array<{ id: string; data: string }> {
   }
 }
 
-describe('accord import (the real command)', () => {
+describe('accord import (the real command)', { timeout: 180_000 }, () => {
   let ws: Awaited<ReturnType<typeof cliWorkspace>>;
   beforeAll(async () => {
     ws = await cliWorkspace();
@@ -37,29 +37,66 @@ describe('accord import (the real command)', () => {
   });
 
   const bad: Array<[string, () => string, RegExp]> = [
-    ['malformed JSON', () => '{"type": "bundle", "id": "bundle--1", "objects": [\n  {"type": "indicator", }\n]}', /line 2, column 25/],
-    ['JSON that is not a bundle', () => JSON.stringify({ type: 'report', objects: [] }), /not a STIX bundle|not_a_bundle/],
+    [
+      'malformed JSON',
+      () => '{"type": "bundle", "id": "bundle--1", "objects": [\n  {"type": "indicator", }\n]}',
+      /line 2, column 25/,
+    ],
+    [
+      'JSON that is not a bundle',
+      () => JSON.stringify({ type: 'report', objects: [] }),
+      /not a STIX bundle|not_a_bundle/,
+    ],
     ['a JSON array', () => '[1, 2]', /must be a JSON object/],
     ['wrong property types', () => JSON.stringify(bundle([indicator({ name: 42 })])), /objects\[0\]\.name/],
-    ['an unknown type', () => JSON.stringify(bundle([{ ...indicator(), type: 'weird-thing', id: 'weird-thing--0b1a6a5e-3b3c-4c43-9d6e-0f2f9e1c2b3a' }])), /unknown_type/],
-    ['a bad id', () => JSON.stringify(bundle([indicator({ id: 'indicator--not-a-uuid' })])), /objects\[0\]\.id/],
-    ['a timestamp without Z', () => JSON.stringify(bundle([indicator({ modified: '2026-01-01T00:00:00.000' })])), /objects\[0\]\.modified/],
-    ['a 10 MB string', () => JSON.stringify(bundle([indicator({ description: 'x'.repeat(10 * 1024 * 1024) })])), /object_too_large/],
-    ['10,000-deep nesting', () => `{"type":"bundle","id":"bundle--6b1c2c1e-8f3a-4a5b-9c7d-0e1f2a3b4c5d","objects":[{"type":"indicator","x_deep":${'['.repeat(10_000)}${']'.repeat(10_000)}}]}`, /too_deep|objects\[0\]/],
+    [
+      'an unknown type',
+      () =>
+        JSON.stringify(
+          bundle([
+            { ...indicator(), type: 'weird-thing', id: 'weird-thing--0b1a6a5e-3b3c-4c43-9d6e-0f2f9e1c2b3a' },
+          ]),
+        ),
+      /unknown_type/,
+    ],
+    [
+      'a bad id',
+      () => JSON.stringify(bundle([indicator({ id: 'indicator--not-a-uuid' })])),
+      /objects\[0\]\.id/,
+    ],
+    [
+      'a timestamp without Z',
+      () => JSON.stringify(bundle([indicator({ modified: '2026-01-01T00:00:00.000' })])),
+      /objects\[0\]\.modified/,
+    ],
+    [
+      'a 10 MB string',
+      () => JSON.stringify(bundle([indicator({ description: 'x'.repeat(10 * 1024 * 1024) })])),
+      /object_too_large/,
+    ],
+    [
+      '10,000-deep nesting',
+      () =>
+        `{"type":"bundle","id":"bundle--6b1c2c1e-8f3a-4a5b-9c7d-0e1f2a3b4c5d","objects":[{"type":"indicator","x_deep":${'['.repeat(10_000)}${']'.repeat(10_000)}}]}`,
+      /too_deep|objects\[0\]/,
+    ],
     ['a truncated file', () => JSON.stringify(bundle([indicator(), indicator()])).slice(0, -60), /truncated/],
   ];
 
-  it.each(bad)('rejects %s with a clear error, a non-zero exit and nothing invalid stored', (_name, make, message) => {
-    const before = rows(ws.db).length;
-    const file = write('bad.json', make());
-    const run = runCli(['import', file], ws.env);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(message);
-    const after = rows(ws.db);
-    for (const row of after) expect(() => JSON.parse(row.data) as unknown).not.toThrow();
-    // Only whole, valid objects may have landed (the truncated file's first object is valid).
-    expect(after.length - before).toBeLessThanOrEqual(1);
-  });
+  it.each(bad)(
+    'rejects %s with a clear error, a non-zero exit and nothing invalid stored',
+    (_name, make, message) => {
+      const before = rows(ws.db).length;
+      const file = write('bad.json', make());
+      const run = runCli(['import', file], ws.env);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(message);
+      const after = rows(ws.db);
+      for (const row of after) expect(() => JSON.parse(row.data) as unknown).not.toThrow();
+      // Only whole, valid objects may have landed (the truncated file's first object is valid).
+      expect(after.length - before).toBeLessThanOrEqual(1);
+    },
+  );
 
   it('says what is wrong with missing files and bad flags (exit 2)', () => {
     const missing = runCli(['import', join(ws.dir, 'nope.json')], ws.env);
@@ -119,7 +156,9 @@ describe('accord import (the real command)', () => {
 
     const rerun = runCli(['import', file, '--json'], fresh.env);
     expect(rerun.status).toBe(0);
-    const report = JSON.parse(rerun.stdout) as { files: Array<{ created: number; duplicate: number; total: number }> };
+    const report = JSON.parse(rerun.stdout) as {
+      files: Array<{ created: number; duplicate: number; total: number }>;
+    };
     expect(report.files[0]!.duplicate).toBeGreaterThanOrEqual(partial.length);
     expect(report.files[0]!.created + report.files[0]!.duplicate).toBe(total);
     expect(new Set(rows(fresh.db).map((r) => r.id)).size).toBe(rows(fresh.db).length);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { taxiiCollectionsAdminRoutes } from '../taxii/collections-admin.routes.js';
 import { taxiiRoutes } from '../taxii/taxii.routes.js';
 import type { AppContext } from './app-context.js';
+import { feedsRoutes } from './feeds/feeds.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { searchRoutes } from './dashboard/search.routes.js';
 import { graphRoutes } from './graph/graph.routes.js';
@@ -12,6 +13,7 @@ import { webRoutes } from './web/web.routes.js';
 export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => void | Promise<void>> = [
   taxiiRoutes,
   taxiiCollectionsAdminRoutes,
+  feedsRoutes,
   (ctx) => sessionRoutes(ctx),
   (ctx) => dashboardRoutes(ctx),
   searchRoutes,

@@ -15,6 +15,8 @@ export interface ObjectFilters {
   /** Case-insensitive substring over name, description, value and similar fields. */
   text?: string;
   includeRevoked?: boolean;
+  /** Leave TLP:RED versions out (bulk exports and feeds never carry RED). */
+  excludeTlpRed?: boolean;
 }
 
 /** A stored version as read back, with the metadata presenters and policy need. */
@@ -94,6 +96,8 @@ export function applyFilters<Q extends ReturnType<typeof visibleVersions>>(
   if (filters.modifiedTo !== undefined) q = q.where('o.modified', '<=', filters.modifiedTo);
   if (filters.addedAfter !== undefined) q = q.where('o.date_added', '>', filters.addedAfter);
   if (filters.includeRevoked === false) q = q.where('o.revoked', '=', 0);
+  if (filters.excludeTlpRed === true)
+    q = q.where((eb) => eb.or([eb('o.tlp', 'is', null), eb('o.tlp', '!=', 'red')]));
   if (filters.text !== undefined && filters.text.trim() !== '') {
     // SQLite has no default LIKE escape character, so name one for both backends.
     const pattern = `%${escapeLike(filters.text.trim())}%`;
