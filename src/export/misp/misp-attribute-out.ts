@@ -1,4 +1,4 @@
-import { DEFAULT_CATEGORY } from '../../ingest/misp/attribute-types.js';
+import { DEFAULT_CATEGORY } from '../../ingest/misp/default-category.js';
 import { tagOfMarking } from '../../ingest/misp/misp-tags.js';
 import type { StixObject } from '../../stix/types.js';
 import type { MispAttributeOut, MispTag } from './misp-format.js';

@@ -4,6 +4,7 @@ export type { SharingGroupRef } from './misp-distribution.js';
 export { PAP_MARKINGS, papLevelFromMarkingRef, papLevelOf } from './pap.js';
 export type { PapLevel } from './pap.js';
 export { markingOfTag, tagOfMarking } from './misp-tags.js';
-export { OBSERVABLE_TYPES, DEFAULT_CATEGORY } from './attribute-types.js';
+export { OBSERVABLE_TYPES } from './attribute-types.js';
+export { DEFAULT_CATEGORY } from './default-category.js';
 export { CUSTOM_SCO_TYPE } from './sco.js';
 export { sdoTypeOfCluster } from './galaxies.js';
