@@ -22,6 +22,7 @@ const PATH_KINDS: Record<string, ObservableKind> = {
   'mutex:name': 'mutex',
   'autonomous-system:number': 'asn',
   'windows-registry-key:key': 'regkey',
+  'cryptocurrency-wallet:value': 'btc',
   "x509-certificate:hashes.'SHA-1'": 'x509-sha1',
 };
 
@@ -32,10 +33,10 @@ const SIMPLE =
 function toObservable(path: string, operator: string, raw: string): Observable | null {
   let kind = PATH_KINDS[path];
   if (kind === undefined) return null;
-  if (operator === 'ISSUBSET' || raw.includes('/')) {
-    if (kind === 'ipv4') kind = 'ipv4-cidr';
-    else if (kind === 'ipv6') kind = 'ipv6-cidr';
-    else return null;
+  const isIp = kind === 'ipv4' || kind === 'ipv6';
+  if (operator === 'ISSUBSET' || (isIp && raw.includes('/'))) {
+    if (!isIp) return null;
+    kind = kind === 'ipv4' ? 'ipv4-cidr' : 'ipv6-cidr';
   } else if (operator !== '=') return null;
   const value = normaliseObservable(kind, raw);
   return value === null ? null : { kind, value };

@@ -4,6 +4,9 @@ import { loadConfig } from '../../config.js';
 import { buildApp } from '../../http/app.js';
 import { serverRoutes } from '../../http/server-routes.js';
 import { storeAuthenticator } from '../../http/plugins/store-authenticator.js';
+import { sessionAuthenticator } from '../../http/session/session-authenticator.js';
+import { jobHandlers } from '../../job-handlers.js';
+import { startScheduler } from '../../jobs/index.js';
 import { openStore } from '../../store/open-store.js';
 import { CliError } from '../cli-error.js';
 
@@ -30,10 +33,14 @@ export function registerServe(program: Command): void {
         );
       }
       const app = await buildApp(
-        { store, config, auth: storeAuthenticator(store) },
+        { store, config, auth: storeAuthenticator(store, sessionAuthenticator(store)) },
         { logger: { level: config.logLevel }, routes: serverRoutes },
       );
+      const scheduler = startScheduler(store, jobHandlers, {
+        onError: (error) => app.log.error({ err: error }, 'background job failed'),
+      });
       const close = async () => {
+        await scheduler.stop();
         await app.close();
         await store.close();
         process.exit(0);

@@ -1,0 +1,7 @@
+import type { JobHandlers } from './jobs/index.js';
+
+/**
+ * Every background job kind `accord serve` runs, by name. A feature adds its handler here (a
+ * TAXII pull, a feed run); the scheduler in src/jobs stays generic.
+ */
+export const jobHandlers: JobHandlers = {};
