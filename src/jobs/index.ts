@@ -7,8 +7,8 @@
  * and returns `{ summary, state? }` (throw to fail the run), then pass it in the handlers given to
  * `startScheduler(store, { feed: runFeed, 'taxii-pull': runTaxiiPull })`.
  */
-export { addJob, getJob, listJobs, removeJob, saveJobState } from './job-store.js';
-export type { Job, NewJob } from './job-store.js';
+export { addJob, getJob, listJobs, removeJob, saveJobState, updateJob } from './job-store.js';
+export type { Job, JobPatch, NewJob } from './job-store.js';
 export { JobRunner } from './job-runner.js';
 export type {
   JobContext,

@@ -105,3 +105,34 @@ export async function saveJobState(db: Db, id: string, state: Record<string, unk
     .where('id', '=', id)
     .execute();
 }
+
+export interface JobPatch {
+  schedule?: string | null;
+  payload?: Record<string, unknown>;
+  enabled?: boolean;
+}
+
+/** Changes a job's schedule, payload or enabled flag; a new schedule recomputes the next run. */
+export async function updateJob(db: Db, idOrName: string, patch: JobPatch, now = new Date()): Promise<Job> {
+  const job = await getJob(db, idOrName);
+  if (job === undefined) throw notFound(`job ${idOrName}`);
+  const schedule =
+    patch.schedule === undefined
+      ? job.schedule
+      : patch.schedule === null
+        ? null
+        : checkSchedule(patch.schedule);
+  await db
+    .updateTable('jobs')
+    .set({
+      schedule,
+      ...(patch.schedule === undefined
+        ? {}
+        : { next_run_at: schedule === null ? null : nextRunAt(schedule, now) }),
+      ...(patch.payload === undefined ? {} : { payload: JSON.stringify(patch.payload) }),
+      ...(patch.enabled === undefined ? {} : { enabled: patch.enabled ? 1 : 0 }),
+    })
+    .where('id', '=', job.id)
+    .execute();
+  return (await getJob(db, job.id))!;
+}

@@ -4,6 +4,7 @@ import { registerGet } from './get.js';
 import { registerImport } from './import.js';
 import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
+import { registerTaxii } from './taxii.js';
 
 /** Every `accord` command; each lives in its own file. */
 export function registerCommands(program: Command): void {
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerExport(program);
   registerGet(program);
   registerStats(program);
+  registerTaxii(program);
 }

@@ -19,15 +19,15 @@ interface RemoteStatus {
 }
 
 /** Groups objects into envelope bodies no larger than `maxBytes` (an oversized object goes alone). */
-export function* envelopes(
-  objects: Iterable<unknown>,
+export async function* envelopes(
+  objects: AsyncIterable<unknown> | Iterable<unknown>,
   maxBytes: number,
-): Generator<{ body: string; count: number }> {
+): AsyncGenerator<{ body: string; count: number }> {
   const head = '{"objects":[';
   const tail = ']}';
   let parts: string[] = [];
   let size = head.length + tail.length;
-  for (const object of objects) {
+  for await (const object of objects) {
     const text = JSON.stringify(object);
     const bytes = Buffer.byteLength(text) + (parts.length > 0 ? 1 : 0);
     if (parts.length > 0 && size + bytes > maxBytes) {
@@ -48,13 +48,13 @@ export function* envelopes(
 export async function pushObjects(
   http: TaxiiHttp,
   collection: string,
-  objects: readonly unknown[],
+  objects: AsyncIterable<unknown> | Iterable<unknown>,
   options: { pollIntervalMs?: number; pollAttempts?: number } = {},
 ): Promise<PushResult> {
   const root = await http.get<{ max_content_length?: number }>('');
   const max = Math.max(1024, root.body.max_content_length ?? 10 * 1024 * 1024);
   const result: PushResult = { envelopes: 0, total: 0, successes: [], failures: [], pendings: [] };
-  for (const envelope of envelopes(objects, max)) {
+  for await (const envelope of envelopes(objects, max)) {
     let status = (
       await http.post<RemoteStatus>(`collections/${encodeURIComponent(collection)}/objects/`, envelope.body)
     ).body;

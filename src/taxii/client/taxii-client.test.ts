@@ -185,9 +185,10 @@ describe.each(storeBackends())('TAXII client against a second Accord on loopback
     expect(await countCurrent(source.db, remote.telecom.viewer, {})).toBe(30);
   });
 
-  it('splits envelopes by bytes and never drops an object', () => {
+  it('splits envelopes by bytes and never drops an object', async () => {
     const objects = Array.from({ length: 50 }, (_, i) => ({ id: `x--${i}`, pad: 'y'.repeat(i * 10) }));
-    const parts = [...envelopes(objects, 2000)];
+    const parts: Array<{ body: string; count: number }> = [];
+    for await (const part of envelopes(objects, 2000)) parts.push(part);
     expect(parts.flatMap((p) => (JSON.parse(p.body) as { objects: unknown[] }).objects)).toEqual(objects);
     for (const p of parts) expect(Buffer.byteLength(p.body) <= 2000 || p.count === 1).toBe(true);
   });
