@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { taxiiCollectionsAdminRoutes } from '../taxii/collections-admin.routes.js';
 import { taxiiRoutes } from '../taxii/taxii.routes.js';
+import { adminRoutes } from './admin/admin.routes.js';
 import type { AppContext } from './app-context.js';
+import { audienceRoutes } from './audience/audience.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
 import { feedsRoutes } from './feeds/feeds.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { searchRoutes } from './dashboard/search.routes.js';
@@ -18,6 +21,9 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   (ctx) => dashboardRoutes(ctx),
   searchRoutes,
   graphRoutes,
+  adminRoutes,
+  auditRoutes,
+  audienceRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];
