@@ -12,9 +12,11 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
 }
 
 /** Brings a database to the newest schema; run on every open so both backends stay in step. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> {
+export async function migrateToLatest(db: Kysely<unknown>, dialect: SqlDialect, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db,
+    // Without this Kysely looks for its tables in every schema and mixes up stores sharing a database.
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
     provider: { getMigrations: () => Promise.resolve(migrations(dialect)) },
   });
   const { error, results } = await migrator.migrateToLatest();

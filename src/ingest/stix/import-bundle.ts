@@ -97,7 +97,7 @@ async function importStream(
   emit: (result: ObjectResult) => void,
   write: (rows: VersionRow[]) => Promise<Awaited<ReturnType<typeof writeVersions>>>,
 ): Promise<void> {
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 5000;
   const maxObjectBytes = options.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES;
   let batch: Pending[] = [];
   let header: { type?: unknown; id?: unknown } = {};

@@ -28,9 +28,9 @@ export function initialMigration(dialect: SqlDialect) {
         .addColumn('is_head', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('search_text', 'text', (c) => c.notNull())
         .addColumn('data', 'text', (c) => c.notNull())
+        // Also the index for every lookup by id (id is its first column).
         .addUniqueConstraint('objects_lineage_version', ['id', 'owner_org', 'version'])
         .execute();
-      await db.schema.createIndex('objects_id_vorder').on('objects').columns(['id', 'vorder']).execute();
       await db.schema.createIndex('objects_type').on('objects').columns(['type', 'seq']).execute();
       await db.schema.createIndex('objects_modified').on('objects').column('modified').execute();
       await db.schema.createIndex('objects_date_added').on('objects').column('date_added').execute();

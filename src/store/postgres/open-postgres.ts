@@ -27,7 +27,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema !== undefined) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
-  await migrateToLatest(db as Kysely<unknown>, 'postgres');
+  await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
   return {
     dialect: 'postgres',
     db,
