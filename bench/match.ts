@@ -114,7 +114,9 @@ function toObservation(v: Values, i: number): Observation {
     const o = root(type);
     if (path.startsWith('hashes.')) o.hashes = { [path.slice(7).replace(/'/g, '')]: value };
     else if (path === 'dst_ref.value') {
-      objects.dst = { type: 'ipv4-addr', value };
+      // Typed apart from ipv4-addr so `[ipv4-addr:value ...]` sees only the event's own address,
+      // as the index does (event keys are explicit).
+      objects.dst = { type: 'x-ref-ipv4', value };
       o.dst_ref = 'dst';
     } else o[path] = /^\d+$/.test(value) ? Number(value) : value;
   }
@@ -147,12 +149,18 @@ export async function run(args: string[]): Promise<string> {
   const events: MatchEvent[] = pool.map((values) => ({ values }));
   index.match(events[0]!); // builds the substring automaton once, outside the timing
   let hits = 0;
+  // CPU time as well as wall time: on a shared machine the process's own CPU seconds are the
+  // honest measure of "one core".
+  const cpu0 = process.cpuUsage();
   t = performance.now();
   for (let i = 0; i < nEvents; i++) hits += index.match(events[i & 65535]!).length;
-  const seconds = (performance.now() - t) / 1000;
-  const rate = nEvents / seconds;
+  const wall = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu0);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  const rate = nEvents / Math.max(cpuSeconds, 1e-9);
   console.log(
-    `matched ${nEvents} events in ${seconds.toFixed(2)} s: ${Math.round(rate)} events/s, ${hits} hits`,
+    `matched ${nEvents} events: ${Math.round(nEvents / wall)} events/s wall (${wall.toFixed(2)} s), ` +
+      `${Math.round(rate)} events/s per CPU-second (${cpuSeconds.toFixed(2)} s), ${hits} hits`,
   );
 
   const asts: Pattern[] = g.patterns.map((p) => {
@@ -160,21 +168,28 @@ export async function run(args: string[]): Promise<string> {
     if (!parsed.ok) throw new Error(parsed.error.message);
     return parsed.ast;
   });
-  const sample = Math.max(1, Number(args[2] ?? 10));
+  // Sample events: half that the index hits, half arbitrary, so both paths are exercised.
+  const sampleSize = Math.max(2, Number(args[2] ?? 10));
+  const hitting = pool
+    .flatMap((_, i) => (index.match(events[i]!).length > 0 ? [i] : []))
+    .slice(0, sampleSize >> 1);
+  const sample = [...hitting, ...Array.from({ length: sampleSize - hitting.length }, (_, i) => i)];
   let refHits = 0;
-  t = performance.now();
-  for (let i = 0; i < sample; i++) {
+  let indexHits = 0;
+  const refCpu0 = process.cpuUsage();
+  for (const i of sample) {
     const obs = [toObservation(pool[i]!, i)];
     for (const ast of asts) if (evaluatePattern(ast, obs).matched) refHits++;
   }
-  const refPerEvent = (performance.now() - t) / 1000 / sample;
-  let sampleHits = 0;
-  for (let i = 0; i < sample; i++) sampleHits += index.match(events[i]!).length;
+  const refUsed = process.cpuUsage(refCpu0);
+  const refPerEvent = (refUsed.user + refUsed.system) / 1e6 / sample.length;
+  for (const i of sample) indexHits += index.match(events[i]!).length;
   const ratio = refPerEvent * rate;
   console.log(
-    `reference evaluator: ${(refPerEvent * 1000).toFixed(1)} ms per event over ${asts.length} patterns ` +
-      `(${refHits} hits on ${sample} sample events; index found ${sampleHits})`,
+    `reference evaluator: ${(refPerEvent * 1000).toFixed(1)} CPU-ms per event over ${asts.length} patterns ` +
+      `(${sample.length} sample events: ${refHits} hits by the tree walk, ${indexHits} by the index; ` +
+      'the index also treats `ipv4-addr:value = <CIDR>` as containment)',
   );
   const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-  return `match: ${fmt(rate)} events/s, ${index.size} indicators, ${fmt(ratio)}x faster than per-pattern evaluation`;
+  return `match: ${fmt(rate)} events/s (CPU time, one core), ${index.size} indicators, ${fmt(ratio)}x faster than per-pattern evaluation`;
 }

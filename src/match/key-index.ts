@@ -1,4 +1,5 @@
 import type { Anchor } from './anchors.js';
+import type { Normaliser } from './normalise.js';
 import { PrefixIndex } from './prefix-index.js';
 import { SubstringIndex } from './substring-index.js';
 import { SuffixIndex } from './suffix-index.js';
@@ -11,6 +12,9 @@ export class KeyIndex<T> {
   readonly substr = new SubstringIndex<T>();
   scan: T[] = [];
   private entries = 0;
+
+  /** The key's value normaliser, kept here to save a lookup per event value. */
+  constructor(readonly normalise: Normaliser) {}
 
   get empty(): boolean {
     return this.entries === 0;
@@ -65,10 +69,11 @@ export class KeyIndex<T> {
   /** Every item whose anchor fires for one (normalised) value of this key. */
   lookup(value: string, visit: (item: T) => void): void {
     const list = this.eq.get(value);
-    if (list) for (const item of list) visit(item);
+    if (list) for (let i = 0; i < list.length; i++) visit(list[i]!);
     if (this.prefix.size > 0) this.prefix.lookup(value, visit);
     if (this.suffix.size > 0) this.suffix.lookup(value, visit);
     if (this.substr.size > 0) this.substr.lookup(value, visit);
-    for (const item of this.scan) visit(item);
+    const scan = this.scan;
+    for (let i = 0; i < scan.length; i++) visit(scan[i]!);
   }
 }

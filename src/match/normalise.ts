@@ -9,9 +9,19 @@ import { canonicalIpv6 } from './ip.js';
 export type Normaliser = (value: string) => string;
 
 const identity: Normaliser = (v) => v;
-const lower: Normaliser = (v) => v.toLowerCase();
+/** True when v[from, to) has an ASCII upper-case letter or any non-ASCII character. */
+function needsLowering(v: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return true;
+  }
+  return false;
+}
+
+// The hot path mostly sees values already in canonical form: check before allocating.
+const lower: Normaliser = (v) => (needsLowering(v, 0, v.length) ? v.toLowerCase() : v);
 const domain: Normaliser = (v) => {
-  const d = v.toLowerCase();
+  const d = lower(v);
   return d.endsWith('.') ? d.slice(0, -1) : d;
 };
 const ipv6: Normaliser = (v) => {
@@ -21,6 +31,16 @@ const ipv6: Normaliser = (v) => {
 };
 const URL_HEAD = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)/;
 const url: Normaliser = (v) => {
+  const scheme = v.indexOf('://');
+  if (scheme > 0) {
+    let end = scheme + 3;
+    while (end < v.length) {
+      const c = v.charCodeAt(end);
+      if (c === 47 || c === 63 || c === 35) break;
+      end++;
+    }
+    if (!needsLowering(v, 0, end)) return v;
+  }
   const m = URL_HEAD.exec(v);
   if (!m) return v;
   return m[1]!.toLowerCase() + m[2]!.toLowerCase() + v.slice(m[0].length);

@@ -7,6 +7,8 @@ import { ipv4ToInt, ipv6ToWords, maskV4 } from './ip.js';
  * which scans every rule.
  */
 export class PrefixIndex<T> {
+  /** IPv4 networks by prefix length (index 0..32), keyed by the masked int32 address. */
+  private readonly v4ByLength: (Map<number, T[]> | undefined)[] = [];
   private readonly v4 = new Map<number, Map<number, Set<T>>>();
   private readonly v6 = new Map<number, Map<string, Set<T>>>();
   private v4Lengths: number[] = [];
@@ -36,6 +38,17 @@ export class PrefixIndex<T> {
       const len = lenText === null ? 32 : Number(lenText);
       if (len > 32) return false;
       this.v4Lengths = this.bucket(this.v4, len, maskV4(v4, len), item, add, this.v4Lengths);
+      // Lookup copy: arrays iterate without allocating an iterator per hit.
+      const byNet = this.v4.get(len);
+      const key = maskV4(v4, len);
+      if (!byNet) this.v4ByLength[len] = undefined;
+      else {
+        const fast = this.v4ByLength[len] ?? new Map<number, T[]>();
+        const set = byNet.get(key);
+        if (set) fast.set(key, [...set]);
+        else fast.delete(key);
+        this.v4ByLength[len] = fast;
+      }
       return true;
     }
     const words = ipv6ToWords(addr);
@@ -92,9 +105,11 @@ export class PrefixIndex<T> {
   }
 
   lookupV4(ip: number, visit: (item: T) => void): void {
-    for (const len of this.v4Lengths) {
-      const set = this.v4.get(len)?.get(maskV4(ip, len));
-      if (set) for (const item of set) visit(item);
+    const lengths = this.v4Lengths;
+    for (let i = 0; i < lengths.length; i++) {
+      const len = lengths[i]!;
+      const list = this.v4ByLength[len]?.get(len === 0 ? 0 : ip & (-1 << (32 - len)));
+      if (list) for (let j = 0; j < list.length; j++) visit(list[j]!);
     }
   }
 }
