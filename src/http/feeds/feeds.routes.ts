@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/index.js';
-import { FORMATS, parseCsvColumns } from '../../export/index.js';
+import { FORMATS, parseCsvColumns, rpzSerial } from '../../export/index.js';
 import type { ExportOptions } from '../../export/index.js';
 import { notFound, invalidInput } from '../../errors.js';
 import { bundleStream } from '../../present/bundle-stream.js';
@@ -29,13 +29,13 @@ function filtersOf(q: FeedQuery): DefenderFilters {
   };
 }
 
-/** Answers 304 when the client's copy is current; otherwise sets the validators and returns false. */
-async function notModified(
+/** Sets the validators and says whether the client's copy is current (then the caller answers 304). */
+async function checkFreshness(
   ctx: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
   viewer: UserViewer,
-): Promise<boolean> {
+): Promise<{ fresh: boolean; lastModified: Date }> {
   const query = { ...(request.query as Record<string, unknown>) };
   delete query.token;
   const { etag, lastModified } = await feedValidator(
@@ -49,12 +49,17 @@ async function notModified(
     .header('Cache-Control', 'private, no-cache');
   const inm = request.headers['if-none-match'];
   if (inm !== undefined)
-    return inm
-      .split(',')
-      .map((t) => t.trim())
-      .includes(etag);
+    return {
+      fresh: inm
+        .split(',')
+        .map((t) => t.trim())
+        .includes(etag),
+      lastModified,
+    };
   const ims = request.headers['if-modified-since'];
-  return ims !== undefined && !Number.isNaN(Date.parse(ims)) && lastModified.getTime() <= Date.parse(ims);
+  const fresh =
+    ims !== undefined && !Number.isNaN(Date.parse(ims)) && lastModified.getTime() <= Date.parse(ims);
+  return { fresh, lastModified };
 }
 
 async function audit(ctx: AppContext, viewer: UserViewer, format: string, q: FeedQuery, viaToken: boolean) {
@@ -87,7 +92,8 @@ export function feedsRoutes(ctx: AppContext) {
         if (format !== 'stix' && FORMATS[format] === undefined) {
           throw notFound(`feed format ${format} (use stix, ${Object.keys(FORMATS).join(', ')})`);
         }
-        if (await notModified(ctx, request, reply, viewer)) return reply.status(304).send();
+        const validity = await checkFreshness(ctx, request, reply, viewer);
+        if (validity.fresh) return reply.status(304).send();
         await audit(ctx, viewer, format, q, q.token !== undefined);
         if (format === 'stix') {
           const stream = bundleStream(ctx.store.db, viewer, {
@@ -102,7 +108,11 @@ export function feedsRoutes(ctx: AppContext) {
           return reply.type('application/stix+json;version=2.1').send(Readable.from(stream));
         }
         const spec = FORMATS[format]!;
-        const options: ExportOptions = { baseUrl: ctx.config.baseUrl };
+        // The zone's SOA serial follows the last change, so DNS secondaries pick up every update.
+        const options: ExportOptions = {
+          baseUrl: ctx.config.baseUrl,
+          serial: rpzSerial(validity.lastModified),
+        };
         if (format === 'csv' && q.columns !== undefined) {
           try {
             options.columns = parseCsvColumns(q.columns);
