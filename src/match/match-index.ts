@@ -6,6 +6,8 @@ import type { EventValues } from './event-check.js';
 import { forEachValue } from './event.js';
 import type { MatchEvent } from './event.js';
 import { KeyIndex } from './key-index.js';
+import { MatchStream } from './match-stream.js';
+import type { MatchStreamOptions } from './match-stream.js';
 import { normaliserFor } from './normalise.js';
 
 export interface IndicatorInput {
@@ -115,6 +117,11 @@ export class MatchIndex {
     const gone = [...this.byId.values()].filter((i) => i.validUntil <= now).map((i) => i.id);
     for (const id of gone) this.remove(id);
     return gone;
+  }
+
+  /** A stateful matcher over this index for multi-event patterns (FOLLOWEDBY, AND, REPEATS, WITHIN). */
+  stream(opts: MatchStreamOptions = {}): MatchStream {
+    return new MatchStream(this, opts);
   }
 
   /** Indicators satisfied by this one event. */

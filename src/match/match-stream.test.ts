@@ -43,6 +43,14 @@ describe('MatchStream', () => {
     expect(stream.push(ev('3', 2, { 'domain-name:value': 'c.evil.com' })).map((h) => h.id)).toEqual(['r']);
   });
 
+  it('is available from the index', () => {
+    const index = new MatchIndex();
+    index.add({ id: 'a', pattern: "[ipv4-addr:value = '1.1.1.1'] AND [ipv4-addr:value = '2.2.2.2']" });
+    const stream = index.stream();
+    expect(stream.push(ev('1', 0, { 'ipv4-addr:value': '2.2.2.2' }))).toEqual([]);
+    expect(stream.push(ev('2', 1, { 'ipv4-addr:value': '1.1.1.1' })).map((h) => h.id)).toEqual(['a']);
+  });
+
   it('passes single-event hits straight through', () => {
     const stream = setup({
       s: "[ipv4-addr:value = '5.5.5.5']",
