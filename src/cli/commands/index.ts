@@ -1,10 +1,16 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.js';
 import { registerExport } from './export.js';
 import { registerGet } from './get.js';
+import { registerGroup } from './group.js';
 import { registerImport } from './import.js';
+import { registerKey } from './key.js';
+import { registerOrg } from './org.js';
+import { registerPolicy } from './policy.js';
 import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
 import { registerTaxii } from './taxii.js';
+import { registerUser } from './user.js';
 
 /** Every `accord` command; each lives in its own file. */
 export function registerCommands(program: Command): void {
@@ -14,4 +20,10 @@ export function registerCommands(program: Command): void {
   registerGet(program);
   registerStats(program);
   registerTaxii(program);
+  registerOrg(program);
+  registerUser(program);
+  registerKey(program);
+  registerGroup(program);
+  registerAudit(program);
+  registerPolicy(program);
 }
