@@ -18,6 +18,11 @@ export interface WriteChoice {
   distribution?: Distribution | undefined;
   /** TLP to apply to objects that carry none; undefined means the owner's default. */
   tlp?: TlpLevel | 'none' | undefined;
+  /**
+   * The distribution came from the source (a MISP attribute's distribution), not from the user: like
+   * an organisation default, it narrows to `organisation` when the TLP requires instead of being refused.
+   */
+  narrow?: boolean;
 }
 
 export interface Placement {
@@ -64,8 +69,8 @@ export function placeObject(
     };
   }
   if (!tlpAllows(tlp, distribution)) {
-    // An explicit choice wider than the TLP is refused; a default one narrows to the owner organisation.
-    if (choice.distribution !== undefined) {
+    // An explicit choice wider than the TLP is refused; a default or a source's one narrows to the owner.
+    if (choice.distribution !== undefined && choice.narrow !== true) {
       return {
         path,
         code: 'tlp_exceeds_distribution',
