@@ -4,6 +4,7 @@ import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Loading } from './app/Loading.js';
 import { applyTheme, initialTheme } from './app/theme.js';
+import { prefetchDashboard } from './dashboard/dashboard-query.js';
 import { router } from './router.js';
 import './styles.css';
 
@@ -12,6 +13,8 @@ applyTheme(initialTheme());
 const client = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
+
+if (window.location.pathname === '/') prefetchDashboard((q) => client.query(q));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Suspense, lazy } from 'react';
-import { api } from '../api/client.js';
-import type { Dashboard } from '../api/types.js';
 import { ErrorNote } from '../app/ErrorNote.js';
 import { Loading } from '../app/Loading.js';
 import { SightingsList } from './SightingsList.js';
+import { dashboardQuery } from './dashboard-query.js';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts.js'));
 
 export function DashboardPage() {
-  const dashboard = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/api/v1/dashboard') });
+  const dashboard = useQuery(dashboardQuery);
   if (dashboard.isPending) return <Loading what="Loading the dashboard" />;
   if (dashboard.error !== null) return <ErrorNote error={dashboard.error} />;
   const d = dashboard.data;

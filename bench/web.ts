@@ -1,0 +1,138 @@
+// `npm run bench -- web [count] [--screenshots]`: the web UI on loopback with a seeded store, measured in
+// Debian's Chromium: dashboard first load (cold cache, until the charts are drawn) and search response
+// (until the first rows show), as a viewer from another organisation so the visibility rule does work.
+import { existsSync, mkdirSync, rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { SYSTEM } from '../src/audit/actor.js';
+import { createOrganisation } from '../src/admin/organisations.js';
+import { createUser } from '../src/admin/users.js';
+import { viewerForUser } from '../src/auth/viewer-for-user.js';
+import { importStix } from '../src/ingest/import-service.js';
+import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
+import { CHROMIUM, ensureWebBuilt, launchChromium } from '../test/e2e/browser.js';
+import { webApp } from '../test/e2e/web-app.js';
+import { bundleChunks } from './generate-bundle.js';
+
+const PASSWORD = 'bench password 123';
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function seed(dir: string, count: number) {
+  const store = await openSqliteStore(join(dir, 'accord.db'));
+  const org = (name: string) =>
+    createOrganisation(store, SYSTEM, {
+      name,
+      kind: 'private',
+      defaultDistribution: 'community',
+      defaultTlp: 'none',
+    });
+  const telecom = await org('Example Telecom');
+  const bank = await org('Example Bank');
+  const writer = await createUser(store, SYSTEM, {
+    email: 'w@bench.test',
+    name: 'Writer',
+    orgId: telecom.id,
+    role: 'admin',
+    password: PASSWORD,
+  });
+  await createUser(store, SYSTEM, {
+    email: 'r@bench.test',
+    name: 'Reader',
+    orgId: bank.id,
+    role: 'reader',
+    password: PASSWORD,
+  });
+  const started = performance.now();
+  const summary = await importStix(
+    store,
+    (await viewerForUser(store, writer.id))!,
+    Readable.from(bundleChunks(count)),
+    {
+      source: 'bench',
+      distribution: 'community',
+    },
+  );
+  process.stdout.write(
+    `seeded ${summary.created.toLocaleString('en-US')} objects in ${fmt(performance.now() - started)}\n`,
+  );
+  return store;
+}
+
+export async function run(args: string[]): Promise<string> {
+  if (!existsSync(CHROMIUM)) return 'web: not run (/usr/bin/chromium is not installed)';
+  const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
+  const screenshots = args.includes('--screenshots');
+  ensureWebBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'accord-bench-web-'));
+  const store = await seed(dir, count);
+  const app = await webApp(store);
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
+    await page.goto(base);
+    await page.getByLabel('E-mail').fill('r@bench.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('dashboard-total').waitFor();
+
+    // Cold: a fresh context has an empty HTTP cache, as on a first visit.
+    const cold = await (
+      await browser.newContext({
+        viewport: { width: 1360, height: 900 },
+        storageState: await page.context().storageState(),
+      })
+    ).newPage();
+    let started = performance.now();
+    await cold.goto(base);
+    await cold
+      .getByRole('img', { name: /objects by type/ })
+      .locator('svg')
+      .waitFor();
+    const dashboard = performance.now() - started;
+    const dashboardApi = await cold.evaluate(() => {
+      const entry = performance
+        .getEntriesByType('resource')
+        .find((e) => e.name.endsWith('/api/v1/dashboard'));
+      return entry === undefined ? NaN : entry.duration;
+    });
+    if (screenshots) {
+      mkdirSync('docs/screenshots', { recursive: true });
+      await cold.screenshot({ path: 'docs/screenshots/dashboard.png' });
+    }
+
+    started = performance.now();
+    await cold.goto(`${base}/search?q=emotet`);
+    await cold.getByRole('grid', { name: 'Search results' }).getByRole('row').nth(1).waitFor();
+    const search = performance.now() - started;
+    const total = await cold.getByTestId('result-count').textContent();
+    // Scrolling deep into the results: pages load as the end nears.
+    started = performance.now();
+    await cold.getByRole('grid').focus();
+    await cold.keyboard.press('End');
+    await cold.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="result-count"]')?.textContent?.includes('loading') === false,
+    );
+    const scroll = performance.now() - started;
+
+    const top = await cold.getByRole('link', { name: /Emotet|QakBot|LockBit/ }).count();
+    if (screenshots && top >= 0) {
+      await cold.goto(base);
+      await cold.locator('ol.top a').first().click();
+      await cold.getByTestId('graph-count').waitFor();
+      await cold.waitForTimeout(500);
+      await cold.screenshot({ path: 'docs/screenshots/object.png' });
+    }
+    return (
+      `web: ${count.toLocaleString('en-US')} objects, dashboard first load ${fmt(dashboard)} (API ${fmt(dashboardApi)}), ` +
+      `search "emotet" first rows ${fmt(search)} (${total ?? '?'}), next page on End ${fmt(scroll)}`
+    );
+  } finally {
+    await browser.close();
+    await app.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
