@@ -117,13 +117,12 @@ export async function run(args: string[]): Promise<string> {
     );
     const scroll = performance.now() - started;
 
-    const top = await cold.getByRole('link', { name: /Emotet|QakBot|LockBit/ }).count();
-    if (screenshots && top >= 0) {
+    if (screenshots) {
       await cold.goto(base);
-      await cold.locator('ol.top a').first().click();
+      await cold.locator('ol.top a').last().click();
       await cold.getByTestId('graph-count').waitFor();
-      await cold.waitForTimeout(500);
-      await cold.screenshot({ path: 'docs/screenshots/object.png' });
+      await cold.waitForTimeout(800);
+      await cold.screenshot({ path: 'docs/screenshots/object.png', fullPage: true });
     }
     return (
       `web: ${count.toLocaleString('en-US')} objects, dashboard first load ${fmt(dashboard)} (API ${fmt(dashboardApi)}), ` +

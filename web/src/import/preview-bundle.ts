@@ -28,7 +28,11 @@ function check(object: unknown, index: number): PreviewIssue[] {
   else if (match[1] !== o.type)
     out.push(issue(`id prefix ${match[1] ?? ''} does not match type ${String(o.type)}`));
   if (o.type !== 'marking-definition' && o.spec_version !== undefined && o.spec_version !== '2.1')
-    out.push(issue(`spec_version ${JSON.stringify(o.spec_version)} is not 2.1`));
+    out.push(
+      issue(
+        `spec_version ${typeof o.spec_version === 'string' ? o.spec_version : JSON.stringify(o.spec_version)} is not 2.1`,
+      ),
+    );
   for (const key of ['created', 'modified', 'valid_from'])
     if (o[key] !== undefined && (typeof o[key] !== 'string' || !TIMESTAMP.test(o[key])))
       out.push(issue(`${key} is not an RFC 3339 UTC timestamp`));

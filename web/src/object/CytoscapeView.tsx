@@ -43,10 +43,19 @@ export function CytoscapeView({
   useEffect(() => {
     const instance = cy.current;
     if (instance === null) return;
+    const first = instance.nodes().empty();
     const added = instance.collection();
-    for (const n of graph.nodes)
-      if (instance.getElementById(n.id).empty())
-        added.merge(instance.add({ group: 'nodes', data: { ...n } }));
+    for (const n of graph.nodes) {
+      if (!instance.getElementById(n.id).empty()) continue;
+      // A new node starts beside a node it links to, so an expansion grows where it was asked for.
+      const anchor = graph.edges
+        .map((e) => (e.source === n.id ? e.target : e.target === n.id ? e.source : null))
+        .map((id) => (id === null ? null : instance.getElementById(id)))
+        .find((el) => el !== null && el.nonempty());
+      const at = anchor?.position() ?? { x: 0, y: 0 };
+      const position = { x: at.x + (Math.random() - 0.5) * 80, y: at.y + (Math.random() - 0.5) * 80 };
+      added.merge(instance.add({ group: 'nodes', data: { ...n }, position }));
+    }
     for (const e of graph.edges)
       if (instance.getElementById(e.id).empty())
         added.merge(instance.add({ group: 'edges', data: { ...e } }));
@@ -54,8 +63,17 @@ export function CytoscapeView({
       n.toggleClass('root', n.id() === graph.root);
       n.toggleClass('expanded', expanded.has(n.id()));
     });
-    if (added.nonempty())
-      instance.layout({ name: 'fcose', animate: false, randomize: false } as cytoscape.LayoutOptions).run();
+    if (added.nonempty()) {
+      instance
+        .layout({ name: 'fcose', animate: false, randomize: first, fit: false } as cytoscape.LayoutOptions)
+        .run();
+      // Fit, but never blow a handful of nodes up to fill the box.
+      instance.fit(undefined, 40);
+      if (instance.zoom() > 1.2) {
+        instance.zoom(1.2);
+        instance.center();
+      }
+    }
   }, [graph, expanded]);
 
   return (

@@ -19,6 +19,8 @@ export function graphStyle(dark: boolean): StylesheetJson {
       style: {
         label: 'data(label)',
         'font-size': 10,
+        // Labels disappear when zoomed out on a large graph, instead of piling up.
+        'min-zoomed-font-size': 7,
         color: text,
         'text-valign': 'bottom',
         'text-margin-y': 4,
@@ -48,6 +50,7 @@ export function graphStyle(dark: boolean): StylesheetJson {
         'target-arrow-color': dark ? '#64748b' : '#94a3b8',
         label: 'data(label)',
         'font-size': 8,
+        'min-zoomed-font-size': 7,
         color: text,
         'text-rotation': 'autorotate',
       },
