@@ -1,0 +1,173 @@
+/**
+ * TAXII 2.1 read path over real HTTP on 127.0.0.1: a 100,000-object collection paged with limit 1000
+ * by a non-admin user (so the visibility rule is in every query), then 50 concurrent clients fetching
+ * 500-object pages from random places in the collection (p50 and p99 latency).
+ * Usage: npm run bench -- taxii [count] [--postgres]
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import { SYSTEM } from '../src/audit/actor.js';
+import { createApiKey } from '../src/auth/api-keys.js';
+import { loadConfig } from '../src/config.js';
+import { buildApp } from '../src/http/app.js';
+import { storeAuthenticator } from '../src/http/plugins/store-authenticator.js';
+import { serverRoutes } from '../src/http/server-routes.js';
+import { importStix } from '../src/ingest/import-service.js';
+import type { Store } from '../src/store/store.js';
+import { createCollection } from '../src/taxii/taxii-collection.js';
+import { NextToken } from '../src/taxii/taxii-query.js';
+import { benchDir, freshStore, removeDir } from './bench-store.js';
+import { bundleChunks } from './generate-bundle.js';
+
+const COUNT = 100_000;
+const CLIENTS = 50;
+const REQUESTS_PER_CLIENT = 20;
+const ACCEPT = 'application/taxii+json;version=2.1';
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** A contributor of a second organisation: sees the community objects through the visibility rule. */
+async function reader(store: Store): Promise<string> {
+  const orgId = `identity--${randomUUID()}`;
+  const userId = randomUUID();
+  const now = new Date().toISOString();
+  await store.db
+    .insertInto('organisations')
+    .values({
+      id: orgId,
+      name: 'Reader org',
+      kind: 'other',
+      sector: null,
+      country: null,
+      default_distribution: 'community',
+      default_tlp: 'none',
+      created: now,
+    })
+    .execute();
+  await store.db
+    .insertInto('users')
+    .values({
+      id: userId,
+      email: 'reader@localhost',
+      name: 'Reader',
+      org_id: orgId,
+      role: 'contributor',
+      password_hash: null,
+      disabled: 0,
+      created: now,
+    })
+    .execute();
+  return (await createApiKey(store, SYSTEM, userId, { readOnly: true })).key;
+}
+
+/** Client side of the benchmark, run with `eval` in a worker thread (plain JavaScript). */
+const CLIENT = `
+const { parentPort, workerData: job } = require('node:worker_threads');
+async function page() {
+  let next, fetched = 0;
+  const started = performance.now();
+  for (;;) {
+    const r = await fetch(job.base + '?limit=1000' + (next === undefined ? '' : '&next=' + next), { headers: job.headers });
+    if (!r.ok) throw new Error('page failed: ' + r.status + ' ' + (await r.text()));
+    const body = await r.json();
+    fetched += (body.objects || []).length;
+    if (body.more !== true) break;
+    next = body.next;
+  }
+  return { fetched, seconds: (performance.now() - started) / 1000 };
+}
+async function load() {
+  const latencies = [];
+  const queue = job.tokens.slice();
+  const started = performance.now();
+  const client = async () => {
+    for (let token = queue.pop(); token !== undefined; token = queue.pop()) {
+      const t0 = performance.now();
+      const r = await fetch(job.base + '?limit=500&next=' + token, { headers: job.headers });
+      const body = await r.json();
+      latencies.push(performance.now() - t0);
+      if (!r.ok || (body.objects || []).length === 0) throw new Error('concurrent page failed: ' + r.status);
+    }
+  };
+  await Promise.all(Array.from({ length: job.clients }, client));
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+(job.mode === 'page' ? page() : load()).then((r) => parentPort.postMessage(r), (e) => parentPort.postMessage({ error: String(e) }));
+`;
+
+function inWorker<T>(job: Record<string, unknown>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CLIENT, { eval: true, workerData: job });
+    worker.once('message', (m: T & { error?: string }) => {
+      void worker.terminate();
+      if (m.error === undefined) resolve(m);
+      else reject(new Error(m.error));
+    });
+    worker.once('error', reject);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export async function run(args: string[]): Promise<string> {
+  const count = Number(args.find((a) => /^\d+$/.test(a)) ?? COUNT);
+  const kind =
+    args.includes('--postgres') && process.env.ACCORD_TEST_PG !== undefined ? 'postgres' : 'sqlite';
+  const dir = benchDir();
+  const { store, admin, cleanup } = await freshStore(kind, dir);
+  try {
+    const summary = await importStix(store, admin, Readable.from(bundleChunks(count)), { source: 'bench' });
+    console.log(`taxii: imported ${summary.created} objects into ${kind}`);
+    const collection = await createCollection(store, admin, { title: 'Bench' });
+    const key = await reader(store);
+    const config = loadConfig({ ACCORD_DB: 'sqlite:unused', ACCORD_LOG_LEVEL: 'silent' });
+    const app = await buildApp(
+      { store, config, auth: storeAuthenticator(store) },
+      { routes: serverRoutes, rateLimitPerMinute: 0 },
+    );
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/taxii2/api/collections/${collection.id}/objects/`;
+    const headers = { accept: ACCEPT, authorization: `Bearer ${key}` };
+    try {
+      const seqs = await store.db
+        .selectFrom('objects')
+        .select((eb) => [eb.fn.min('seq').as('lo'), eb.fn.max('seq').as('hi')])
+        .executeTakeFirstOrThrow();
+      const lo = seqs.lo;
+      const span = Math.max(1, seqs.hi - lo - 500);
+      const tokens = Array.from({ length: CLIENTS * REQUESTS_PER_CLIENT }, (_, i) =>
+        NextToken.encode(lo + ((i * 7919) % span)),
+      );
+      // The clients run in a worker thread so their JSON parsing does not share the server's event loop.
+      const paging = await inWorker<{ fetched: number; seconds: number }>({ mode: 'page', base, headers });
+      const pagingRate = paging.fetched / paging.seconds;
+      if (paging.fetched !== summary.created)
+        throw new Error(`paged ${paging.fetched} objects, expected ${summary.created}`);
+      console.log(`taxii paging limit 1000: ${fmt(paging.fetched)} objects, ${fmt(pagingRate)} objects/s`);
+
+      const load = await inWorker<{ latencies: number[]; seconds: number }>({
+        mode: 'load',
+        base,
+        headers,
+        tokens,
+        clients: CLIENTS,
+      });
+      const latencies = load.latencies.sort((a, b) => a - b);
+      const p50 = percentile(latencies, 50);
+      const p99 = percentile(latencies, 99);
+      console.log(
+        `taxii ${CLIENTS} clients x ${REQUESTS_PER_CLIENT} pages of 500: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${fmt((latencies.length * 500) / load.seconds)} objects/s served`,
+      );
+      return `taxii: ${fmt(pagingRate)} objects/s paging, ${CLIENTS} clients p50 ${Math.round(p50)} ms p99 ${Math.round(p99)} ms`;
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await cleanup();
+    removeDir(dir);
+  }
+}
