@@ -5,7 +5,9 @@ import { registerGet } from './get.js';
 import { registerGroup } from './group.js';
 import { registerImport } from './import.js';
 import { registerKey } from './key.js';
+import { registerMatch } from './match.js';
 import { registerOrg } from './org.js';
+import { registerPattern } from './pattern.js';
 import { registerPolicy } from './policy.js';
 import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
@@ -26,4 +28,6 @@ export function registerCommands(program: Command): void {
   registerGroup(program);
   registerAudit(program);
   registerPolicy(program);
+  registerMatch(program);
+  registerPattern(program);
 }

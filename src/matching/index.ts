@@ -1,0 +1,18 @@
+export { runMatch } from './match-service.js';
+export type { MatchOutcome, MatchRequest, MatchSource } from './match-service.js';
+export { INPUT_KINDS } from './match-result.js';
+export type { InputKind, MalformedLine, MatchRecord, MatchSummary } from './match-result.js';
+export { ViewerIndexCache } from './viewer-index-cache.js';
+export type { ViewerIndexCacheOptions } from './viewer-index-cache.js';
+export { buildViewerIndex } from './viewer-index.js';
+export type { IndicatorInfo, ViewerIndex } from './viewer-index.js';
+export { liveIndicators, validAt } from './live-indicators.js';
+export type { LiveIndicator } from './live-indicators.js';
+export { reportSightings, assertCanReportSightings } from './report-sightings.js';
+export type { SightingResult, ReportOptions } from './report-sightings.js';
+export { sightingAudience } from './sighting-audience.js';
+export type { SightingAudience } from './sighting-audience.js';
+export { resolveFieldMap, parseFieldMap, isPresetName, FieldMapJson } from './field-map-option.js';
+export { readLines } from './read-lines.js';
+export type { InputLine } from './read-lines.js';
+export { formatPatternError } from './format-pattern-error.js';

@@ -1,0 +1,77 @@
+import { recordToEvent, valueToPaths } from '../match/index.js';
+import type { MatchEvent, MatchHit } from '../match/index.js';
+import { refang } from '../observable/index.js';
+import type { MatchRun } from './match-run.js';
+import { readLines } from './read-lines.js';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// Cheap test before the refang regexes: defanged values carry brackets, `hxxp`, `fxp` or `\.`.
+const DEFANGED = /[[({\\]|h(?:xx|\*\*)p|fxp/i;
+
+/** Types a plain value; defanged spellings (`hxxp://evil[.]com`) are refanged first. */
+function typedValue(text: string): Record<string, string> {
+  return valueToPaths(DEFANGED.test(text) ? refang(text) : text);
+}
+
+/** Where a hit's evidence lies: the completing line, plus every line for multi-record patterns. */
+function lineNumbers(hit: MatchHit, line: number): { line: number; lines?: number[] } {
+  if (hit.events.length <= 1) return { line };
+  return { line, lines: hit.events.map(Number).filter((n) => Number.isInteger(n)) };
+}
+
+/**
+ * Reads JSON Lines of log records (mapped with the run's field map) or plain values, one per line
+ * (blank lines and `#` comments skipped), and matches each through the run's stream matcher.
+ * Malformed lines are counted and reported with their numbers; reading goes on.
+ */
+export async function matchLines(
+  run: MatchRun,
+  source: AsyncIterable<Buffer | string>,
+  name?: string,
+): Promise<void> {
+  const { input, fieldMap, maxLineBytes } = run.options;
+  if (input === 'jsonl' && fieldMap === undefined) throw new Error('jsonl input needs a field map');
+  const where = name === undefined ? {} : { source: name };
+  for await (const { line, text } of readLines(source, maxLineBytes)) {
+    if (text === null) {
+      run.reportMalformed(line, `line longer than ${String(maxLineBytes ?? 1 << 20)} bytes`, name);
+      continue;
+    }
+    const trimmed = text.trim();
+    if (trimmed === '' || (input === 'values' && trimmed.startsWith('#'))) continue;
+    let event: MatchEvent;
+    let record: Record<string, unknown> | undefined;
+    if (input === 'values') {
+      const values = typedValue(trimmed);
+      if (Object.keys(values).length === 0) {
+        run.reportMalformed(line, 'not an IP address, domain, URL, e-mail address or hash', name);
+        continue;
+      }
+      event = { values };
+    } else {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(trimmed);
+      } catch (error) {
+        run.reportMalformed(line, `not JSON: ${(error as Error).message}`, name);
+        continue;
+      }
+      if (!isRecord(parsed)) {
+        run.reportMalformed(line, 'not a JSON object', name);
+        continue;
+      }
+      record = parsed;
+      event = recordToEvent(parsed, fieldMap!);
+    }
+    run.countEvent();
+    const hits = run.stream.push({ ...event, id: String(line) });
+    const time = event.time === undefined ? undefined : Date.parse(event.time);
+    for (const hit of hits) {
+      const detail = input === 'values' ? { value: trimmed } : { event: record };
+      await run.emit(hit, { ...where, ...lineNumbers(hit, line), ...detail }, time);
+    }
+  }
+}
