@@ -9,6 +9,7 @@ import { feedsRoutes } from './feeds/feeds.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { searchRoutes } from './dashboard/search.routes.js';
 import { graphRoutes } from './graph/graph.routes.js';
+import { matchRoutes } from './match/match.routes.js';
 import { sessionRoutes } from './session/session.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
@@ -24,6 +25,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   adminRoutes,
   auditRoutes,
   audienceRoutes,
+  matchRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];
