@@ -8,9 +8,15 @@ describe('patternObservable', () => {
     ["[ipv4-addr:value ISSUBSET '198.18.0.0/16']", { kind: 'ipv4-cidr', value: '198.18.0.0/16' }],
     ["[ipv6-addr:value = '2001:DB8:0:0::1']", { kind: 'ipv6', value: '2001:db8::1' }],
     ["[domain-name:value = 'Evil.Accord-Test.XYZ']", { kind: 'domain', value: 'evil.accord-test.xyz' }],
-    ["[url:value = 'http://c2.accord-test.xyz/gate.php?id=1']", { kind: 'url', value: 'http://c2.accord-test.xyz/gate.php?id=1' }],
+    [
+      "[url:value = 'http://c2.accord-test.xyz/gate.php?id=1']",
+      { kind: 'url', value: 'http://c2.accord-test.xyz/gate.php?id=1' },
+    ],
     ["[file:hashes.'SHA-256' = 'AB".padEnd(70, 'C') + "']", null],
-    ["[file:hashes.MD5 = 'd41d8cd98f00b204e9800998ecf8427e']", { kind: 'md5', value: 'd41d8cd98f00b204e9800998ecf8427e' }],
+    [
+      "[file:hashes.MD5 = 'd41d8cd98f00b204e9800998ecf8427e']",
+      { kind: 'md5', value: 'd41d8cd98f00b204e9800998ecf8427e' },
+    ],
     ["[email-addr:value = 'boss@accord-test.xyz']", { kind: 'email', value: 'boss@accord-test.xyz' }],
     // Not a single equality: nothing to index.
     ["[ipv4-addr:value = '198.18.0.1'] AND [domain-name:value = 'a.accord-test.xyz']", null],
@@ -22,6 +28,9 @@ describe('patternObservable', () => {
   });
 
   it('takes the parser path for spaced or parenthesised patterns', () => {
-    expect(patternObservable("[ ( ipv4-addr:value = '198.18.0.2' ) ]")).toEqual({ kind: 'ipv4', value: '198.18.0.2' });
+    expect(patternObservable("[ ( ipv4-addr:value = '198.18.0.2' ) ]")).toEqual({
+      kind: 'ipv4',
+      value: '198.18.0.2',
+    });
   });
 });

@@ -5,6 +5,7 @@ import { adminRoutes } from './admin/admin.routes.js';
 import type { AppContext } from './app-context.js';
 import { audienceRoutes } from './audience/audience.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { correlationsRoutes } from './correlations/correlations.routes.js';
 import { feedsRoutes } from './feeds/feeds.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { searchRoutes } from './dashboard/search.routes.js';
@@ -25,6 +26,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   adminRoutes,
   auditRoutes,
   audienceRoutes,
+  correlationsRoutes,
   matchRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),

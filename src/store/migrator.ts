@@ -2,12 +2,14 @@ import { Migrator } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import { initialMigration } from './migrations/0001-initial.js';
 import { taxiiJobsMigration } from './migrations/0002-taxii-jobs.js';
+import { correlateMigration } from './migrations/0004-correlate.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(dialect),
     '0002-taxii-jobs': taxiiJobsMigration(),
+    '0004-correlate': correlateMigration(dialect),
   };
 }
 

@@ -18,6 +18,9 @@ export interface Database {
   taxii_collections: TaxiiCollectionsTable;
   taxii_status: TaxiiStatusTable;
   jobs: JobsTable;
+  observable_ranges: ObservableRangesTable;
+  sighting_refs: SightingRefsTable;
+  derived_index_state: DerivedIndexStateTable;
 }
 
 /** One row per stored object version. A version belongs to one owner organisation's lineage. */
@@ -174,4 +177,31 @@ export interface JobsTable {
   locked_until: string | null;
   state: string;
   created: string;
+}
+
+/** IP and CIDR observables as hex ranges, derived from `observables` (src/correlate/range-index.ts). */
+export interface ObservableRangesTable {
+  family: number;
+  /** Fixed-width lower-case hex of the first address (8 digits for IPv4, 32 for IPv6). */
+  lo: string;
+  hi: string;
+  kind: string;
+  value: string;
+  object_seq: number;
+}
+
+/** What each stored sighting version sights, derived from `objects` (src/sightings/sighting-index.ts). */
+export interface SightingRefsTable {
+  sighting_seq: number;
+  sighting_of_ref: string;
+  count: number | null;
+  first_seen: string | null;
+  last_seen: string | null;
+  false_positive: number;
+}
+
+/** How far, in `objects.seq`, each derived index has caught up. */
+export interface DerivedIndexStateTable {
+  name: string;
+  seq: number;
 }
