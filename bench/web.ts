@@ -112,8 +112,7 @@ export async function run(args: string[]): Promise<string> {
     await cold.getByRole('grid').focus();
     await cold.keyboard.press('End');
     await cold.waitForFunction(
-      () =>
-        document.querySelector('[data-testid="result-count"]')?.textContent?.includes('loading') === false,
+      `document.querySelector('[data-testid="result-count"]')?.textContent?.includes('loading') === false`,
     );
     const scroll = performance.now() - started;
 

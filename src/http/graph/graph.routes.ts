@@ -9,23 +9,16 @@ import { objectGraph } from './object-graph.js';
 /** `GET /api/v1/objects/:id/graph?depth=1`: nodes and edges around an object, for the UI's graph view. */
 export function graphRoutes(ctx: AppContext) {
   return (app: FastifyInstance) => {
-    app
-      .withTypeProvider<ZodTypeProvider>()
-      .get(
-        '/api/v1/objects/:id/graph',
-        {
-          schema: { tags: ['web'], params: ObjectParams, querystring: GraphQuery, response: { 200: Graph } },
-        },
-        async (request) => {
-          const graph = await objectGraph(
-            ctx.store.db,
-            request.viewer,
-            request.params.id,
-            request.query.depth,
-          );
-          if (graph === undefined) throw notFound(`object ${request.params.id}`);
-          return graph;
-        },
-      );
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/api/v1/objects/:id/graph',
+      {
+        schema: { tags: ['web'], params: ObjectParams, querystring: GraphQuery, response: { 200: Graph } },
+      },
+      async (request) => {
+        const graph = await objectGraph(ctx.store.db, request.viewer, request.params.id, request.query.depth);
+        if (graph === undefined) throw notFound(`object ${request.params.id}`);
+        return graph;
+      },
+    );
   };
 }

@@ -30,8 +30,10 @@ describe.each(storeBackends())('web sessions on $name', ({ open }) => {
     await store.close();
   });
 
-  const post = (payload: Record<string, string>, headers: Record<string, string> = { 'x-accord-csrf': '1' }) =>
-    app.inject({ method: 'POST', url: '/api/v1/session', headers, payload });
+  const post = (
+    payload: Record<string, string>,
+    headers: Record<string, string> = { 'x-accord-csrf': '1' },
+  ) => app.inject({ method: 'POST', url: '/api/v1/session', headers, payload });
 
   it('signs in with e-mail and password and sets a strict httpOnly cookie', async () => {
     const response = await post({ email: 'Alice@Telecom.test', password: PASSWORD });
