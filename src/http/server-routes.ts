@@ -10,6 +10,8 @@ import { feedsRoutes } from './feeds/feeds.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { searchRoutes } from './dashboard/search.routes.js';
 import { graphRoutes } from './graph/graph.routes.js';
+import { importsRoutes } from './imports/imports.routes.js';
+import { mispFeedRoutes } from './misp-feed/misp-feed.routes.js';
 import { matchRoutes } from './match/match.routes.js';
 import { sessionRoutes } from './session/session.routes.js';
 import { webRoutes } from './web/web.routes.js';
@@ -23,6 +25,8 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   (ctx) => dashboardRoutes(ctx),
   searchRoutes,
   graphRoutes,
+  importsRoutes,
+  mispFeedRoutes,
   adminRoutes,
   auditRoutes,
   audienceRoutes,
