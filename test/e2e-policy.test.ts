@@ -138,7 +138,7 @@ describe.each(storeBackends())('sharing policy end to end on $name', { timeout: 
     expect(ids(peer)).toEqual(expect.arrayContaining(Object.values(green)));
     expect(ids(police)).toEqual(expect.arrayContaining([...amberIds(), ...Object.values(green)]));
     expect(peer.body.total).toBe(ids(peer).length);
-    expect(police.body.total).toBe(peer.body.total + 4);
+    expect(police.body.total).toBe((peer.body.total as number) + 4);
     const peerIndicators = await get('/api/v1/objects?type=indicator&total=true', key.peer);
     expect(peerIndicators.body).toMatchObject({ total: 1 });
     expect((await get('/api/v1/objects?type=indicator&total=true', key.police)).body).toMatchObject({

@@ -133,7 +133,7 @@ export function explainForViewer(
   return { canSee: false, reasons: [], explanation };
 }
 
-export function describeReason(reason: AudienceReason | string): string {
+export function describeReason(reason: string): string {
   if (reason === 'owner') return 'their organisation owns it';
   if (reason === 'community') return 'community distribution reaches every organisation';
   if (reason === 'public') return 'public distribution reaches everyone';

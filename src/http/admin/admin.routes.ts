@@ -7,7 +7,7 @@ import { usersRoutes } from './users.routes.js';
 
 /** The administration API (organisations, users, API keys, sharing groups) as one route module. */
 export function adminRoutes(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
-    for (const routes of [organisationsRoutes, usersRoutes, keysRoutes, groupsRoutes]) await routes(ctx)(app);
+  return (app: FastifyInstance) => {
+    for (const routes of [organisationsRoutes, usersRoutes, keysRoutes, groupsRoutes]) routes(ctx)(app);
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { organisationIdentity } from '../../admin/organisation-identity.js';
 import type { Organisation } from '../../admin/organisation.js';
 import { AccordError } from '../../errors.js';
@@ -6,10 +7,6 @@ import type { ObjectResult } from '../../ingest/import-result.js';
 import { importStix } from '../../ingest/import-service.js';
 import type { UserViewer } from '../../policy/viewer.js';
 import type { Store } from '../../store/store.js';
-
-async function* once(text: string): AsyncGenerator<string> {
-  yield text;
-}
 
 /**
  * Stores an organisation's STIX identity as an object (issue 3: organisations are identity objects),
@@ -29,7 +26,7 @@ export async function publishIdentity(
   const identity = { ...organisationIdentity(org, modified), created_by_ref: org.id };
   const bundle = { type: 'bundle', id: `bundle--${randomUUID()}`, objects: [identity] };
   const results: ObjectResult[] = [];
-  await importStix(store, writer, once(JSON.stringify(bundle)), {
+  await importStix(store, writer, Readable.from([JSON.stringify(bundle)]) as AsyncIterable<string>, {
     source: `organisation ${org.id}`,
     distribution: 'community',
     tlp: 'none',
