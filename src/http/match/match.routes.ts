@@ -26,9 +26,8 @@ const BY_CONTENT_TYPE: Record<string, InputKind> = {
 async function* emptyStream(): AsyncGenerator<Buffer> {}
 
 /** `POST /api/v1/match`: the body streams through the caller's compiled index, never parsed whole. */
-export function matchRoutes(ctx: AppContext) {
+export function matchRoutes(ctx: AppContext, cache: ViewerIndexCache = new ViewerIndexCache()) {
   // One cache per app: repeated calls by the same audience reuse the compiled index until a write.
-  const cache = new ViewerIndexCache();
   return (app: FastifyInstance) => {
     app.addContentTypeParser(Object.keys(BY_CONTENT_TYPE), (_request, payload: IncomingMessage, done) => {
       done(null, payload);
