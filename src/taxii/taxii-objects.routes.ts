@@ -85,13 +85,9 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
   app.get(`${COLLECTION}/objects/:objectId/versions/`, { schema: { hide: true } }, async (request, reply) => {
     const type = negotiate(request.headers.accept, false);
     const { collectionId, objectId } = request.params as Params;
-    const raw = request.query as Query;
-    if (raw['match[version]'] !== undefined)
-      throw invalidInput(
-        'invalid_parameter',
-        'the versions endpoint lists every version; match[version] does not apply',
-      );
-    const query = { ...parseTaxiiQuery(raw, { versions: ['all'] }), ids: [objectId ?? ''] };
+    // The versions endpoint lists every version (TAXII 2.1 section 5.8): match[version] does not apply.
+    const raw = { ...(request.query as Query), 'match[version]': 'all' };
+    const query = { ...parseTaxiiQuery(raw), ids: [objectId ?? ''] };
     const collection = await readableCollection(db, request.viewer, collectionId ?? '');
     const page = await readCollectionPage(db, request.viewer, collection, query);
     if (page.versions.length === 0 && query.after === undefined && query.addedAfter === undefined)

@@ -162,6 +162,10 @@ describe.each(storeBackends())('TAXII objects, manifest and versions on $name', 
     expect(every.json().objects.map((o: StixObject) => o.name)).toEqual(['v1', 'v2']);
     const versions = await get(`/taxii2/api/collections/${all.id}/objects/${versioned.id}/versions/`);
     expect(versions.json()).toEqual({ more: false, versions: [T0, V2, V3] });
+    const ignored = await get(
+      `/taxii2/api/collections/${all.id}/objects/${versioned.id}/versions/?match[version]=first`,
+    );
+    expect(ignored.json()).toEqual({ more: false, versions: [T0, V2, V3] });
     expect(versions.headers['x-taxii-date-added-first']).toBeDefined();
     const paged = await get(`/taxii2/api/collections/${all.id}/objects/${versioned.id}/versions/?limit=1`);
     expect(paged.json()).toMatchObject({ more: true, versions: [T0] });

@@ -7,6 +7,7 @@ import type { Distribution } from '../../policy/distribution.js';
 import type { TlpLevel } from '../../policy/tlp.js';
 import type { UserViewer } from '../../policy/viewer.js';
 import type { Store } from '../../store/store.js';
+import { TaxiiClientError } from './taxii-http.js';
 import type { TaxiiHttp } from './taxii-http.js';
 
 export interface PullOptions {
@@ -84,8 +85,11 @@ export async function pullCollection(
       ...(addedLast === undefined ? {} : { addedLast }),
     });
     if (response.body.more !== true) break;
-    if (typeof response.body.next === 'string' && response.body.next !== '') next = response.body.next;
-    else if (addedLast !== undefined) next = undefined;
+    if (typeof response.body.next === 'string' && response.body.next !== '') {
+      if (response.body.next === next)
+        throw new TaxiiClientError(`the server repeated the next token ${next}; stopping`, response.status);
+      next = response.body.next;
+    } else if (addedLast !== undefined) next = undefined;
     else break; // more without a way forward: stop rather than loop on the same page
   }
   return { pages, objects, summary, addedAfter };
