@@ -9,6 +9,9 @@ import { isDistribution } from '../../policy/distribution.js';
 import type { Distribution } from '../../policy/distribution.js';
 import { resolveActor, withStore } from '../cli-context.js';
 import { CliError, EXIT } from '../cli-error.js';
+import { CSV_PRESET_NAMES, TEXT_FORMATS } from '../../feeds/convert-format.js';
+import { importConverted } from './import-format.js';
+import type { ConvertedFormat } from './import-format.js';
 
 interface ImportFlags {
   strict?: boolean;
@@ -17,6 +20,11 @@ interface ImportFlags {
   tlp?: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red' | 'none';
   as?: string;
   maxObjectBytes?: string;
+  format: 'stix' | ConvertedFormat;
+  preset?: string;
+  mapping?: string;
+  textFormat?: string;
+  dryRun?: boolean;
 }
 
 const MAX_PRINTED = 50;
@@ -42,8 +50,17 @@ async function sourceFor(file: string): Promise<{ stream: AsyncIterable<Buffer>;
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import STIX 2.1 bundle files (or - for standard input)')
-    .argument('<files...>', 'bundle files, or - for standard input')
+    .description('import STIX 2.1 bundles, MISP events, CSV feeds or text (files, or - for standard input)')
+    .argument('<files...>', 'input files, or - for standard input (misp-feed: directories or URLs)')
+    .addOption(
+      new Option('--format <format>', 'input format (docs/FORMATS.md)')
+        .choices(['stix', 'misp', 'csv', 'text', 'misp-feed'])
+        .default('stix'),
+    )
+    .addOption(new Option('--preset <name>', 'csv: column preset (default list)').choices(CSV_PRESET_NAMES))
+    .option('--mapping <file>', 'csv: a JSON column mapping, overlaid on the preset')
+    .addOption(new Option('--text-format <f>', 'text: default from the file extension').choices(TEXT_FORMATS))
+    .option('--dry-run', 'misp/csv/text: show what would be created, write nothing')
     .option('--strict', 'reject a whole bundle if any object is invalid')
     .option('--json', 'print a JSON summary instead of text')
     .option(
@@ -68,6 +85,16 @@ export function registerImport(program: Command): void {
           `--distribution ${flags.distribution}: use organisation, community, public or group:<id>`,
         );
       }
+      if (flags.format !== 'stix') {
+        process.exitCode = await importConverted(files, {
+          ...flags,
+          format: flags.format,
+          distribution: flags.distribution,
+        });
+        return;
+      }
+      if (flags.dryRun === true)
+        throw new CliError('--dry-run is for --format misp, csv, text and misp-feed');
       const maxObjectBytes = Number(flags.maxObjectBytes);
       if (!Number.isInteger(maxObjectBytes) || maxObjectBytes <= 0)
         throw new CliError('--max-object-bytes must be a positive integer');

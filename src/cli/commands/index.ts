@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerExport } from './export.js';
 import { registerGet } from './get.js';
+import { registerFeed } from './feed.js';
 import { registerGroup } from './group.js';
 import { registerImport } from './import.js';
 import { registerKey } from './key.js';
@@ -30,4 +31,5 @@ export function registerCommands(program: Command): void {
   registerPolicy(program);
   registerMatch(program);
   registerPattern(program);
+  registerFeed(program);
 }
