@@ -6,6 +6,8 @@ import type { AppContext } from './app-context.js';
 import { audienceRoutes } from './audience/audience.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { correlationsRoutes } from './correlations/correlations.routes.js';
+import { lifecycleRoutes } from './sightings/lifecycle.routes.js';
+import { sightingsRoutes } from './sightings/sightings.routes.js';
 import { feedsRoutes } from './feeds/feeds.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { searchRoutes } from './dashboard/search.routes.js';
@@ -31,6 +33,8 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   auditRoutes,
   audienceRoutes,
   correlationsRoutes,
+  sightingsRoutes,
+  lifecycleRoutes,
   matchRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),

@@ -197,7 +197,8 @@ export interface SightingRefsTable {
   count: number | null;
   first_seen: string | null;
   last_seen: string | null;
-  false_positive: number;
+  /** `sighting`, `false-positive` or `expiration` (MISP's sighting types). */
+  kind: string;
 }
 
 /** How far, in `objects.seq`, each derived index has caught up. */

@@ -10,8 +10,8 @@ import type { SqlDialect } from '../store.js';
  * - `observable_ranges`: each IP and CIDR observable as a [lo, hi] range of fixed-width lower-case hex
  *   (8 digits for IPv4, 32 for IPv6), so "stored IPs inside this CIDR" is one index range scan. Hex of
  *   fixed width orders like the integers it spells; PostgreSQL compares it bytewise (`C` collation).
- * - `sighting_refs`: per stored sighting version, what it sights and its numbers, so a sighting
- *   summary is an index lookup instead of parsing every sighting.
+ * - `sighting_refs`: per stored sighting version, what it sights, its kind (`sighting`,
+ *   `false-positive`, `expiration`) and numbers, so a summary is an index lookup, not a parse of each.
  * - `derived_index_state`: how far (in `seq`) each derived index has caught up.
  */
 export function correlateMigration(dialect: SqlDialect) {
@@ -43,7 +43,7 @@ export function correlateMigration(dialect: SqlDialect) {
         .addColumn('count', 'integer')
         .addColumn('first_seen', 'text')
         .addColumn('last_seen', 'text')
-        .addColumn('false_positive', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('kind', 'text', (c) => c.notNull())
         .execute();
       await db.schema
         .createIndex('sighting_refs_of')
