@@ -34,14 +34,16 @@ export async function run(args: string[]): Promise<string> {
     const summary = await importStix(store, admin, createReadStream(file, { highWaterMark: 1 << 20 }), {
       source: 'bench-large',
       onProgress: ({ objects }) => {
-        if (objects % 200_000 === 0) console.log(`  ${objects} objects, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+        if (objects % 200_000 === 0)
+          console.log(`  ${objects} objects, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
       },
     });
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     const seconds = (performance.now() - started) / 1000;
     await cleanup();
-    if (summary.fatal !== undefined || summary.invalid > 0) throw new Error(`large import failed: ${JSON.stringify(summary)}`);
+    if (summary.fatal !== undefined || summary.invalid > 0)
+      throw new Error(`large import failed: ${JSON.stringify(summary)}`);
     return `ingest-large: ${(size / 1e9).toFixed(2)} GB, ${summary.total.toLocaleString('en-US')} objects in ${seconds.toFixed(0)} s, peak RSS ${(peak / 1e6).toFixed(0)} MB`;
   } finally {
     removeDir(dir);

@@ -19,10 +19,14 @@ const buildInfo = join(root, 'dist/.tsbuildinfo');
 if (!existsSync(buildInfo) || newestMtime(join(root, 'src')) > statSync(buildInfo).mtimeMs) {
   process.stdout.write('Building Accord...\n');
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
   } catch {
     process.stderr.write('accord: the build failed (errors above); fix them or run `npm run dev`\n');
     process.exit(2);
@@ -30,7 +34,10 @@ if (!existsSync(buildInfo) || newestMtime(join(root, 'src')) > statSync(buildInf
 }
 if (existsSync(join(root, 'web/index.html')) && !existsSync(join(root, 'web/dist/index.html'))) {
   process.stdout.write('Building the web interface...\n');
-  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', 'web'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', 'web'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 const { main } = await import(new URL('../dist/cli/main.js', import.meta.url).href);
 const code = await main([process.argv[0], 'accord', 'serve', ...process.argv.slice(2)]);

@@ -83,5 +83,5 @@ export function userViewer(
 /** An async iterable of the JSON text of `value`, cut into chunks of `size` bytes. */
 export async function* chunked(text: string, size = 64 * 1024): AsyncGenerator<Buffer> {
   const buffer = Buffer.from(text);
-  for (let i = 0; i < buffer.length; i += size) yield buffer.subarray(i, i + size);
+  for (let i = 0; i < buffer.length; i += size) yield await Promise.resolve(buffer.subarray(i, i + size));
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openPostgresStore } from '../src/store/postgres/open-postgres.js';
+import { SCHEMA_LOCK, openPostgresStore } from '../src/store/postgres/open-postgres.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
 import type { Store } from '../src/store/store.js';
 
@@ -47,7 +47,6 @@ async function openTempSqlite(): Promise<Store> {
 async function openTempPostgres(url: string): Promise<Store> {
   // Each store gets its own schema, so test files can run in parallel against one database.
   const schema = `t_${randomBytes(8).toString('hex')}`;
-  await prepareSchema(url, schema);
   let store: Store;
   try {
     store = await openPostgresStore(url, { schema, max: 4 });
@@ -59,7 +58,10 @@ async function openTempPostgres(url: string): Promise<Store> {
     ...store,
     close: async () => {
       try {
-        await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(store.db);
+        await store.db.transaction().execute(async (trx) => {
+          await sql`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`.execute(trx);
+          await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(trx);
+        });
       } finally {
         await store.close();
       }
@@ -67,34 +69,14 @@ async function openTempPostgres(url: string): Promise<Store> {
   };
 }
 
-/**
- * Creates the schema with Kysely's migration tables already in it. Kysely's Migrator, given no
- * `migrationTableSchema`, asks whether `kysely_migration` exists in ANY schema; with other test
- * schemas alive it answers yes, skips creating them, and the first query in this schema fails.
- * The table definitions are Kysely's own (migrator.js).
- */
-async function prepareSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const id = `"${schema}"`;
-    await client.query(`CREATE SCHEMA ${id}`);
-    await client.query(
-      `CREATE TABLE ${id}.kysely_migration (name varchar(255) NOT NULL PRIMARY KEY, timestamp varchar(255) NOT NULL)`,
-    );
-    await client.query(
-      `CREATE TABLE ${id}.kysely_migration_lock (id varchar(255) NOT NULL PRIMARY KEY, is_locked integer NOT NULL DEFAULT 0)`,
-    );
-  } finally {
-    await client.end();
-  }
-}
-
 async function dropSchema(url: string, schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.query('COMMIT');
   } finally {
     await client.end();
   }

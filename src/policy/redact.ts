@@ -81,6 +81,7 @@ function removeSelected(object: Record<string, unknown>, selector: string): void
       else node = node[at];
     } else if (typeof node === 'object' && node !== null && !Array.isArray(node)) {
       const record = node as Record<string, unknown>;
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the selector names the property to remove
       if (last) delete record[part];
       else node = record[part];
     } else return;

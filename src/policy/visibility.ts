@@ -1,12 +1,12 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
-import type { Distribution } from './distribution.js';
 import type { Viewer } from './viewer.js';
 
 /** The two facts about an object version that decide who may see it. */
 export interface Audience {
   readonly ownerOrg: string;
-  readonly distribution: Distribution | string;
+  /** A Distribution; typed as text because stored rows carry it as such. */
+  readonly distribution: string;
 }
 
 /**

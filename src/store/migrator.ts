@@ -14,7 +14,11 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
 }
 
 /** Brings a database to the newest schema; run on every open so both backends stay in step. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: SqlDialect, schema?: string): Promise<void> {
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  dialect: SqlDialect,
+  schema?: string,
+): Promise<void> {
   const migrator = new Migrator({
     db,
     // Without this Kysely looks for its tables in every schema and mixes up stores sharing a database.
@@ -24,6 +28,11 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: SqlDialect, 
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`database migration ${failed} failed: ${String(error)}`, { cause: error });
+    throw new Error(
+      `database migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

@@ -59,7 +59,7 @@ function defenderFilters(flags: ExportFlags): DefenderFilters {
     ...(flags.owner === undefined ? {} : { ownerOrg: flags.owner }),
     ...(minConfidence === undefined ? {} : { minConfidence }),
     ...(flags.label === undefined ? {} : { label: flags.label }),
-    ...(flags.maxTlp === undefined ? {} : { maxTlp: flags.maxTlp as 'clear' }),
+    ...(flags.maxTlp === undefined ? {} : { maxTlp: flags.maxTlp }),
     ...(flags.since === undefined ? {} : { since: flags.since }),
     activeOnly: flags.inactive !== true,
     includePapRed: flags.includePapRed === true,

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { ensureBootstrap } from '../../admin/bootstrap.js';
+import { viewerForUser } from '../../auth/index.js';
 import { loadConfig } from '../../config.js';
+import { publishIdentity } from '../../http/admin/publish-identity.js';
 import { buildApp } from '../../http/app.js';
 import { serverRoutes } from '../../http/server-routes.js';
 import { storeAuthenticator } from '../../http/plugins/store-authenticator.js';
@@ -27,6 +29,9 @@ export function registerServe(program: Command): void {
       });
       const boot = await ensureBootstrap(store);
       if (boot.created) {
+        // Organisations are STIX identities: publish the administrators' one like any other.
+        const admin = await viewerForUser(store, boot.user.id);
+        if (admin !== null) await publishIdentity(store, admin, boot.org);
         process.stdout.write(
           `First start: created organisation "${boot.org.name}" and administrator ${boot.user.email}.\n` +
             `Administrator API key (shown once, keep it safe):\n\n  ${boot.apiKey}\n\n`,
@@ -37,7 +42,9 @@ export function registerServe(program: Command): void {
         { logger: { level: config.logLevel }, routes: serverRoutes },
       );
       const scheduler = startScheduler(store, jobHandlers, {
-        onError: (error) => app.log.error({ err: error }, 'background job failed'),
+        onError: (error) => {
+          app.log.error({ err: error }, 'background job failed');
+        },
       });
       const close = async () => {
         await scheduler.stop();

@@ -2,7 +2,7 @@ import type { Store } from '../../store/store.js';
 import { writeVersions, writeVersionsIn } from '../../store/objects/write-versions.js';
 import type { VersionRow } from '../../store/objects/version-row.js';
 import { validateObject } from '../../stix/index.js';
-import type { StixObject, ValidationIssue } from '../../stix/types.js';
+import type { StixObject } from '../../stix/types.js';
 import type { ImportSummary, ObjectResult } from '../import-result.js';
 import { countResult, emptySummary } from '../import-result.js';
 import type { PrepareContext } from '../prepare-version.js';
@@ -196,7 +196,7 @@ function examine(item: ScannedElement, ctx: PrepareContext): Pending | ObjectRes
   const row = prepareVersion(object as StixObject, path, ctx);
   if ('code' in row) {
     result.status = 'refused';
-    result.errors.push(row as ValidationIssue);
+    result.errors.push(row);
     return result;
   }
   return { result, row };

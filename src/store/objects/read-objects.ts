@@ -136,7 +136,7 @@ export async function countCurrent(
   filters: ObjectFilters,
 ): Promise<number> {
   const row = await applyFilters(visibleCurrent(db, viewer), filters)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -174,7 +174,7 @@ export async function listVersions(
 /** Counts of visible current objects by type. */
 export async function countByType(db: Kysely<Database>, viewer: Viewer): Promise<Record<string, number>> {
   const rows = await visibleCurrent(db, viewer)
-    .select(['o.type', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['o.type', (eb) => eb.fn.countAll<number | string>().as('n')])
     .groupBy('o.type')
     .orderBy('o.type')
     .execute();

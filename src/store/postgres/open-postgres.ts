@@ -11,6 +11,12 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 /** Any fixed number works: it only has to be the same for every Accord node on the database. */
 const WRITE_LOCK = 0x4acc0d;
 
+/**
+ * Held while migrating or dropping a schema: nodes starting together migrate one at a time, and
+ * Kysely's introspection (which lists every schema's tables) never meets a schema being dropped.
+ */
+export const SCHEMA_LOCK = 0x4acc0e;
+
 export interface PostgresOptions {
   /** Schema to use (tests give each run its own). */
   schema?: string;
@@ -26,8 +32,15 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  if (schema !== undefined) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
-  await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
+  const locker = await pool.connect();
+  try {
+    await locker.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    if (schema !== undefined) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+    await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
+  } finally {
+    await locker.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => undefined);
+    locker.release();
+  }
   return {
     dialect: 'postgres',
     db,
