@@ -39,7 +39,12 @@ async function feedServer(routes: Record<string, Route>) {
     url: `http://127.0.0.1:${port}`,
     log,
     routes,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      ),
   };
 }
 
