@@ -58,6 +58,16 @@ describe.each(storeBackends())('POST /api/v1/match on $name', ({ open }) => {
     expect([missing.status, missing.body.code]).toEqual([400, 'field_map_required']);
     const forced = await post(w.member.auth, '/api/v1/match?input=values', 'application/json', '198.18.1.1');
     expect(forced.body.matches.map((m) => m.indicator.id)).toEqual([w.ids.group]);
+    const octets = await post(
+      w.member.auth,
+      '/api/v1/match?input=values',
+      'application/octet-stream',
+      '198.18.1.1',
+    );
+    expect(octets.body.matches.map((m) => m.indicator.id)).toEqual([w.ids.group]);
+    expect(
+      (await post(w.member.auth, '/api/v1/match', 'application/octet-stream', '198.18.1.1')).status,
+    ).toBe(415);
 
     const stix = bundle([
       {

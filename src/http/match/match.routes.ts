@@ -29,7 +29,9 @@ async function* emptyStream(): AsyncGenerator<Buffer> {}
 export function matchRoutes(ctx: AppContext, cache: ViewerIndexCache = new ViewerIndexCache()) {
   // One cache per app: repeated calls by the same audience reuse the compiled index until a write.
   return (app: FastifyInstance) => {
-    app.addContentTypeParser(Object.keys(BY_CONTENT_TYPE), (_request, payload: IncomingMessage, done) => {
+    // octet-stream carries any of the three when `?input=` names it.
+    const types = [...Object.keys(BY_CONTENT_TYPE), 'application/octet-stream'];
+    app.addContentTypeParser(types, (_request, payload: IncomingMessage, done) => {
       done(null, payload);
     });
     app.withTypeProvider<ZodTypeProvider>().post(
