@@ -47,10 +47,13 @@ export async function catchUp(
   while (from < newest) {
     const to = Math.min(newest, from + window);
     const write = await build(from, to);
-    await db.transaction().execute(async (trx) => {
+    const apply = async (trx: Kysely<Database>) => {
       await write(trx);
       await advanceIndex(trx, name, to);
-    });
+    };
+    // Inside a caller's transaction (an export running in one) the writes simply join it.
+    if (db.isTransaction) await apply(db);
+    else await db.transaction().execute(apply);
     from = to;
   }
 }

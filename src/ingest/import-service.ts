@@ -1,6 +1,8 @@
 import { appendAudit } from '../audit/index.js';
 import { observablesOf } from '../correlate/observables-of.js';
 import { forbidden, unauthorized } from '../errors.js';
+import { WarninglistScreen } from '../lifecycle/warninglist-screen.js';
+import type { WarninglistMode } from '../lifecycle/warninglist-screen.js';
 import type { Distribution } from '../policy/distribution.js';
 import type { TlpLevel } from '../policy/tlp.js';
 import { canWriteObjects } from '../policy/viewer.js';
@@ -15,6 +17,8 @@ export interface ImportRequest {
   distribution?: Distribution | undefined;
   tlp?: TlpLevel | 'none' | undefined;
   maxObjectBytes?: number;
+  /** Objects with a warninglisted value: `flag` (default) writes them with a warning, `drop` refuses them. */
+  warninglist?: WarninglistMode;
   /** A label for the audit log: file name, `http`, `taxii`, a feed's name. */
   source: string;
   onResult?: (result: ObjectResult) => void;
@@ -34,14 +38,24 @@ export async function importStix(
   if (viewer.kind !== 'user') throw unauthorized();
   if (!canWriteObjects(viewer)) throw forbidden('your role or API key is read-only', 'read_only');
   const orgs = await loadOrgDefaults(store.db);
+  const warninglists = new WarninglistScreen(request.warninglist ?? 'flag');
   const summary = await importBundle(
     store,
     source,
-    { writer: viewer, choice: { distribution: request.distribution, tlp: request.tlp }, orgs, observablesOf },
+    {
+      writer: viewer,
+      choice: { distribution: request.distribution, tlp: request.tlp },
+      orgs,
+      observablesOf,
+      screen: warninglists.screen,
+    },
     {
       ...(request.strict === undefined ? {} : { strict: request.strict }),
       ...(request.maxObjectBytes === undefined ? {} : { maxObjectBytes: request.maxObjectBytes }),
-      ...(request.onResult === undefined ? {} : { onResult: request.onResult }),
+      onResult: (result) => {
+        warninglists.annotate(result);
+        request.onResult?.(result);
+      },
       ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
     },
   );

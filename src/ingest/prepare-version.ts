@@ -58,6 +58,8 @@ export interface PrepareContext {
   choice: WriteChoice;
   orgs: ReadonlyMap<string, OrgDefaults>;
   observablesOf: (object: StixObject) => Observable[];
+  /** Refuses an object by its indexed values (a warninglisted value with `warninglist: 'drop'`), or null. */
+  screen?: (object: StixObject, observables: readonly Observable[], path: string) => ValidationIssue | null;
 }
 
 /**
@@ -72,6 +74,9 @@ export function prepareVersion(
   const objectTlp = tlpOfRefs(object.object_marking_refs);
   const placement = placeObject(ctx.writer, object.created_by_ref, objectTlp, ctx.choice, ctx.orgs, path);
   if ('code' in placement) return placement;
+  const observables = ctx.observablesOf(object);
+  const screened = ctx.screen?.(object, observables, path) ?? null;
+  if (screened !== null) return screened;
   const stored: StixObject =
     placement.addTlp === null
       ? object
@@ -100,6 +105,6 @@ export function prepareVersion(
     isSco: SCO_TYPES.has(object.type),
     searchText: searchText(object),
     data,
-    observables: ctx.observablesOf(object),
+    observables,
   };
 }

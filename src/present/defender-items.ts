@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { exportItemFromIndicator, exportItemsFromSco } from '../export/index.js';
+import { DEFAULT_DECAY_THRESHOLD, decayScore } from '../lifecycle/decay.js';
+import { lastSightings } from '../sightings/visible-sightings.js';
 import type { ExportItem } from '../export/index.js';
 import type { ObservableKind } from '../observable/kind.js';
 import { TLP_LEVELS, tlpRank } from '../policy/tlp.js';
@@ -25,6 +27,11 @@ export interface DefenderFilters {
   activeOnly?: boolean;
   /** Keep PAP:RED items in blocking formats (audited by the caller). */
   includePapRed?: boolean;
+  /**
+   * Leave out indicators whose decay score (src/lifecycle/decay.ts) is below this; default 20 when
+   * `activeOnly`, else 0 (keep all).
+   */
+  minDecay?: number;
 }
 
 export const DEFENDER_TYPES = [
@@ -55,6 +62,7 @@ export async function* defenderItems(
   const owners = new Map<string, string>(
     (await db.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.id, o.name]),
   );
+  const minDecay = f.minDecay ?? (f.activeOnly === false ? 0 : DEFAULT_DECAY_THRESHOLD);
   const allowedTlp = TLP_LEVELS.filter(
     (t) => t !== 'red' && (f.maxTlp === undefined || tlpRank(t) <= tlpRank(f.maxTlp)),
   );
@@ -73,10 +81,19 @@ export async function* defenderItems(
       q = q.where((eb) => eb.or([eb('o.pap', 'is', null), eb('o.pap', '!=', 'red')]));
     }
     const rows = await q
-      .select(['o.seq', 'o.owner_org', 'o.tlp', 'o.pap', 'o.data'])
+      .select(['o.seq', 'o.id', 'o.type', 'o.date_added', 'o.owner_org', 'o.tlp', 'o.pap', 'o.data'])
       .orderBy('o.seq')
       .limit(1000)
       .execute();
+    // Decay dates from the newest sighting this viewer may see, so one page costs one lookup.
+    const sighted =
+      minDecay > 0
+        ? await lastSightings(
+            db,
+            viewer,
+            rows.filter((r) => r.type === 'indicator').map((r) => r.id),
+          )
+        : new Map<string, string>();
     for (const row of rows) {
       const object = JSON.parse(row.data) as StixObject;
       if (!keep(object, f, now)) continue;
@@ -93,6 +110,13 @@ export async function* defenderItems(
           : exportItemsFromSco(object, meta);
       for (const item of items) {
         if (item === null || (kinds !== undefined && !kinds.has(item.kind))) continue;
+        if (
+          minDecay > 0 &&
+          object.type === 'indicator' &&
+          decayScore(object, item.kind, sighted.get(object.id), now, { receivedAt: row.date_added }) <
+            minDecay
+        )
+          continue;
         if (builtinWarninglists.check({ kind: item.kind, value: item.value }).length > 0) continue;
         yield item;
       }

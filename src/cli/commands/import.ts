@@ -25,6 +25,7 @@ interface ImportFlags {
   mapping?: string;
   textFormat?: string;
   dryRun?: boolean;
+  dropWarninglisted?: boolean;
 }
 
 const MAX_PRINTED = 50;
@@ -62,6 +63,10 @@ export function registerImport(program: Command): void {
     .addOption(new Option('--text-format <f>', 'text: default from the file extension').choices(TEXT_FORMATS))
     .option('--dry-run', 'misp/csv/text: show what would be created, write nothing')
     .option('--strict', 'reject a whole bundle if any object is invalid')
+    .option(
+      '--drop-warninglisted',
+      'stix: do not import objects whose value is warninglisted (default: flag them)',
+    )
     .option('--json', 'print a JSON summary instead of text')
     .option(
       '--distribution <d>',
@@ -100,10 +105,16 @@ export function registerImport(program: Command): void {
         throw new CliError('--max-object-bytes must be a positive integer');
       const exit = await withStore(async ({ store }) => {
         const actor = await resolveActor(store, flags.as);
-        const reports: Array<{ file: string; summary: ImportSummary; problems: ObjectResult[] }> = [];
+        const reports: Array<{
+          file: string;
+          summary: ImportSummary;
+          problems: ObjectResult[];
+          dropped: number;
+        }> = [];
         for (const file of files) {
           const { stream, size } = await sourceFor(file);
           const problems: ObjectResult[] = [];
+          let dropped = 0;
           const bar = process.stderr.isTTY && flags.json !== true ? progressBar(size) : undefined;
           const started = Date.now();
           const summary = await importStix(store, actor, stream, {
@@ -112,7 +123,13 @@ export function registerImport(program: Command): void {
             distribution: flags.distribution as Distribution | undefined,
             tlp: flags.tlp,
             maxObjectBytes,
+            warninglist: flags.dropWarninglisted === true ? 'drop' : 'flag',
             onResult: (r) => {
+              // Dropped on request is not a problem with the input.
+              if (r.status === 'refused' && r.errors.every((e) => e.code === 'warninglisted')) {
+                dropped++;
+                return;
+              }
               if (r.status !== 'created' && r.status !== 'duplicate' && problems.length < 10_000)
                 problems.push(r);
             },
@@ -122,18 +139,23 @@ export function registerImport(program: Command): void {
             },
           });
           bar?.stop();
-          reports.push({ file, summary, problems });
+          reports.push({ file, summary, problems, dropped });
         }
         if (flags.json === true) {
           process.stdout.write(
-            `${JSON.stringify({ files: reports.map((r) => ({ file: r.file, ...r.summary, problems: r.problems })) }, null, 2)}\n`,
+            `${JSON.stringify({ files: reports.map((r) => ({ file: r.file, ...r.summary, dropped_warninglisted: r.dropped, problems: r.problems })) }, null, 2)}\n`,
           );
         } else {
-          for (const r of reports) printReport(r.file, r.summary, r.problems);
+          for (const r of reports) {
+            printReport(r.file, r.summary, r.problems);
+            if (r.dropped > 0)
+              process.stdout.write(`${r.file}: ${r.dropped} of the refused were warninglisted and dropped\n`);
+          }
         }
         const bad = reports.some(
           (r) =>
-            r.summary.fatal !== undefined || r.summary.invalid + r.summary.refused + r.summary.rejected > 0,
+            r.summary.fatal !== undefined ||
+            r.summary.invalid + r.summary.refused - r.dropped + r.summary.rejected > 0,
         );
         return bad ? EXIT.invalid : EXIT.ok;
       });
