@@ -9,7 +9,12 @@ import type { Distribution } from '../../policy/distribution.js';
 import type { AppContext } from '../app-context.js';
 import { limitedStream } from '../bundles/limited-stream.js';
 import { requireUser } from '../plugins/viewer.js';
-import { ImportFormatParams, ImportFormatQuery, ImportFormatResponse } from './imports.schema.js';
+import {
+  CatalogueError,
+  ImportFormatParams,
+  ImportFormatQuery,
+  ImportFormatResponse,
+} from './imports.schema.js';
 
 function specOf(format: 'misp' | 'csv' | 'text', q: ImportFormatQuery): FormatSpec {
   let mapping: unknown;
@@ -56,7 +61,8 @@ export function importsRoutes(ctx: AppContext) {
             'Import a MISP event (JSON), a CSV feed or free text; returns one result per converted object and the converter errors with line/column or JSON path. Nothing is written when the input has errors or with dry_run.',
           params: ImportFormatParams,
           querystring: ImportFormatQuery,
-          response: { 200: ImportFormatResponse, 400: ImportFormatResponse },
+          // A 400 is either input errors (this shape) or a bad query from the error catalogue.
+          response: { 200: ImportFormatResponse, 400: ImportFormatResponse.or(CatalogueError) },
         },
       },
       async (request, reply) => {

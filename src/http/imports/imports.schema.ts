@@ -62,3 +62,6 @@ export const ImportFormatResponse = z.object({
     }),
   ),
 });
+
+/** The error catalogue's body (src/http/plugins/error-handler.ts), for a 400 from a bad query. */
+export const CatalogueError = z.looseObject({ code: z.string(), message: z.string() });
