@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MispAttributeOut, MispEventDocument, MispManifest } from '../src/export/misp/index.js';
@@ -221,6 +221,38 @@ describe.each(storeBackends())('MISP event → Accord → MISP feed → import o
       await app.close();
       await source.close();
       await target.close();
+    }
+  });
+});
+
+const circl = new URL('../../shared/data/misp/', import.meta.url);
+const circlPresent = existsSync(circl);
+if (!circlPresent) console.warn('skipped: ../shared/data/misp not present');
+
+describe.skipIf(!circlPresent)('real CIRCL events through Accord into the MISP feed', () => {
+  it('keeps every attribute and object attribute of each event', async () => {
+    const store = await storeBackends()[0]!.open();
+    try {
+      const user = await testUser(store, A, 'contributor');
+      const files = readdirSync(circl).filter((f) => f.endsWith('.json'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const text = readFileSync(new URL(file, circl), 'utf8');
+        const r = await importFormat(store, user.viewer, text, { format: 'misp' }, { source: file });
+        expect(r.summary, file).toMatchObject({ invalid: 0, refused: 0, errors: [] });
+        const doc = JSON.parse(text) as { Event?: MispEventDocument['Event'] } & MispEventDocument['Event'];
+        const original = doc.Event ?? doc;
+        const back = (await mispFeedEvents(store.db, user.viewer)).find(
+          (e) => e.Event.uuid === original.uuid,
+        );
+        const values = (e: MispEventDocument['Event']) =>
+          [...e.Attribute, ...e.Object.flatMap((o) => o.Attribute)].map(
+            (x) => `${x.type}|${x.value}`,
+          );
+        expect(new Set(values(back!.Event)), file).toEqual(new Set(values(original)));
+      }
+    } finally {
+      await store.close();
     }
   });
 });
