@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldMap } from '../src/match/index.js';
 import { FIELD_MAPS } from '../src/match/index.js';
 import { runMatch } from '../src/matching/index.js';
+import { reportSighting } from '../src/sightings/report-sighting.js';
 import type { InputKind, MatchRecord } from '../src/matching/index.js';
 import type { UserViewer } from '../src/policy/viewer.js';
-import { chunked } from './factories.js';
+import { bundle, chunked, indicator } from './factories.js';
+import { importText } from './import-helpers.js';
 import { matchWorld, SHA256 } from './fixtures/match/world.js';
 import type { MatchWorld } from './fixtures/match/world.js';
 import { storeBackends } from './store-harness.js';
@@ -67,6 +69,32 @@ describe.each(storeBackends())('matching against the store on $name', ({ open })
       tlp: null,
     });
     expect(outsider.summary).toMatchObject({ events: 8, matches: 1, matched_indicators: 1, malformed: 0 });
+  });
+
+  it('leaves decayed indicators out (src/lifecycle isLive)', async () => {
+    const old = indicator({
+      name: 'stale ip',
+      pattern: "[ipv4-addr:value = '198.18.66.6']",
+      created: '2025-01-01T00:00:00.000Z',
+      modified: '2025-01-01T00:00:00.000Z',
+      valid_from: '2025-01-01T00:00:00.000Z',
+    });
+    await importText(w.store, w.owner.viewer, bundle([old]), { distribution: 'community' });
+    expect(ids((await match(w, w.outsider.viewer, 'values', '198.18.66.6')).matches)).toEqual([old.id]);
+    // An IP address a year old, received a year ago, has decayed below the threshold.
+    await w.store.db
+      .updateTable('objects')
+      .set({ date_added: '2025-01-01T00:00:00.000Z' })
+      .where('id', '=', old.id)
+      .execute();
+    expect((await match(w, w.outsider.viewer, 'values', '198.18.66.6')).matches).toEqual([]);
+    // A recent sighting the caller can see brings it back, as in the defender feeds.
+    const [posted] = await reportSighting(w.store, w.outsider.viewer, {
+      indicator_id: old.id,
+      last_seen: new Date().toISOString(),
+    });
+    expect(posted?.status).toBe('created');
+    expect(ids((await match(w, w.outsider.viewer, 'values', '198.18.66.6')).matches)).toEqual([old.id]);
   });
 
   it('types plain values: CIDR, domain suffix, URL host, hash, e-mail, defanged', async () => {

@@ -1,8 +1,13 @@
 import type { Kysely } from 'kysely';
+import { patternObservable } from '../correlate/pattern-observable.js';
+import { isLive } from '../lifecycle/is-live.js';
+import type { Observable } from '../observable/index.js';
 import type { Viewer } from '../policy/viewer.js';
+import { lastSightings } from '../sightings/visible-sightings.js';
 import { applyFilters } from '../store/objects/read-objects.js';
 import { visibleCurrent } from '../store/objects/visible-versions.js';
 import type { Database } from '../store/schema.js';
+import type { StixObject } from '../stix/types.js';
 
 /** One indicator the viewer may see, with what a match result names. */
 export interface LiveIndicator {
@@ -14,6 +19,8 @@ export interface LiveIndicator {
   ownerOrg: string;
   distribution: string;
   tlp: string | null;
+  /** The value a single-comparison pattern stands for (null for anything more complex). */
+  observable: Observable | null;
 }
 
 const PAGE = 2000;
@@ -30,8 +37,9 @@ export function validAt(validFrom: string | undefined, validUntil: string | unde
 }
 
 /**
- * Every current, non-revoked, valid STIX-pattern indicator `viewer` may see, read through the one
- * visibility rule (`visibleCurrent`) and keyset-paged on seq so memory holds one page of rows.
+ * Every current, non-revoked, valid, not decayed STIX-pattern indicator `viewer` may see, read
+ * through the one visibility rule (`visibleCurrent`) and keyset-paged on seq so memory holds one
+ * page of rows.
  */
 export async function* liveIndicators(
   db: Kysely<Database>,
@@ -45,18 +53,34 @@ export async function* liveIndicators(
       includeRevoked: false,
     })
       .where('o.seq', '>', after)
-      .select(['o.seq', 'o.owner_org', 'o.distribution', 'o.tlp', 'o.data'])
+      .select(['o.seq', 'o.id', 'o.owner_org', 'o.distribution', 'o.tlp', 'o.date_added', 'o.data'])
       .orderBy('o.seq')
       .limit(PAGE)
       .execute();
+    // Decay dates from the newest sighting this viewer may see (as the defender feeds do): one lookup a page.
+    const sighted = await lastSightings(
+      db,
+      viewer,
+      rows.map((r) => r.id),
+    );
     for (const row of rows) {
-      const o = JSON.parse(row.data) as Record<string, unknown>;
+      const o = JSON.parse(row.data) as StixObject;
       const pattern = text(o.pattern);
       const type = text(o.pattern_type) ?? 'stix';
       if (pattern === undefined || type !== 'stix' || typeof o.id !== 'string') continue;
       const validFrom = text(o.valid_from);
       const validUntil = text(o.valid_until);
+      // Valid now and not decayed (src/lifecycle); arriving here counts as fresh news for decay.
       if (!validAt(validFrom, validUntil, now)) continue;
+      const observable = patternObservable(pattern);
+      if (
+        !isLive(o, now, {
+          receivedAt: row.date_added,
+          lastSighting: sighted.get(row.id),
+          kind: observable?.kind ?? null,
+        })
+      )
+        continue;
       yield {
         id: o.id,
         name: text(o.name) ?? null,
@@ -66,6 +90,7 @@ export async function* liveIndicators(
         ownerOrg: row.owner_org,
         distribution: row.distribution,
         tlp: row.tlp,
+        observable,
       };
     }
     if (rows.length < PAGE) return;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { patternObservable } from '../correlate/pattern-observable.js';
 import { MatchIndex } from '../match/index.js';
 import { parsePattern } from '../pattern/index.js';
+import type { Observable } from '../observable/index.js';
 import type { Pattern } from '../pattern/index.js';
 import type { Viewer } from '../policy/viewer.js';
 import type { Database } from '../store/schema.js';
@@ -27,8 +27,7 @@ export interface ViewerIndex {
 let warninglists: WarninglistIndex | undefined;
 
 /** Indicators for values on a warninglist (resolvers, documentation ranges...) only make noise. */
-function warninglisted(pattern: string): boolean {
-  const observable = patternObservable(pattern);
+function warninglisted(observable: Observable | null): boolean {
   if (observable === null) return false;
   warninglists ??= new WarninglistIndex(BUILTIN_WARNINGLISTS);
   return warninglists.check(observable).length > 0;
@@ -51,7 +50,7 @@ export async function buildViewerIndex(
   const indicators = new Map<string, IndicatorInfo>();
   const skipped = { warninglisted: 0, invalid: 0 };
   for await (const ind of liveIndicators(db, viewer, now)) {
-    if (warninglisted(ind.pattern)) {
+    if (warninglisted(ind.observable)) {
       skipped.warninglisted++;
       continue;
     }
