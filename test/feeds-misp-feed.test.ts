@@ -240,13 +240,15 @@ describe.skipIf(!circlPresent)('real CIRCL events through Accord into the MISP f
         const text = readFileSync(new URL(file, circl), 'utf8');
         const r = await importFormat(store, user.viewer, text, { format: 'misp' }, { source: file });
         expect(r.summary, file).toMatchObject({ invalid: 0, refused: 0, errors: [] });
-        const doc = JSON.parse(text) as { Event?: MispEventDocument['Event'] } & MispEventDocument['Event'];
+        type Loose = Pick<MispEventDocument['Event'], 'uuid' | 'Attribute'> &
+          Partial<Pick<MispEventDocument['Event'], 'Object'>>;
+        const doc = JSON.parse(text) as { Event?: Loose } & Loose;
         const original = doc.Event ?? doc;
         const back = (await mispFeedEvents(store.db, user.viewer)).find(
           (e) => e.Event.uuid === original.uuid,
         );
-        const values = (e: MispEventDocument['Event']) =>
-          [...e.Attribute, ...e.Object.flatMap((o) => o.Attribute)].map(
+        const values = (e: Loose) =>
+          [...e.Attribute, ...(e.Object ?? []).flatMap((o) => o.Attribute)].map(
             (x) => `${x.type}|${x.value}`,
           );
         expect(new Set(values(back!.Event)), file).toEqual(new Set(values(original)));
