@@ -142,6 +142,26 @@ describe.each(storeBackends())('storeConverted on $name', ({ open }) => {
     expect(rows.every((r) => r.distribution === 'organisation' && r.tlp === 'amber')).toBe(true);
   });
 
+  it('flags warninglisted values by default and refuses them on request', async () => {
+    const now = '2026-02-01T00:00:00.000Z';
+    const conversion = await convertCsv('192.0.2.1\nwarn-test.accordtest.net\n', CSV_PRESETS.list, ctx(now));
+    const flagged: string[] = [];
+    const dropped = await storeConverted(store, writer, conversion, {
+      source: 't',
+      format: 'csv',
+      warninglist: 'drop',
+      dryRun: true,
+    });
+    expect(dropped).toMatchObject({ created: 1, refused: 1 });
+    const kept = await storeConverted(store, writer, conversion, {
+      source: 't',
+      format: 'csv',
+      onResult: (r) => flagged.push(...r.warnings.map((w) => w.code)),
+    });
+    expect(kept.created).toBe(2);
+    expect(flagged).toEqual(['warninglisted']);
+  });
+
   it('strict rolls back everything when one object is refused', async () => {
     const conversion: ConversionResult = convertMispEvent(
       event({

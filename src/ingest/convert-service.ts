@@ -1,6 +1,8 @@
 import { appendAudit } from '../audit/index.js';
 import { observablesOf } from '../correlate/observables-of.js';
 import { forbidden, unauthorized } from '../errors.js';
+import { WarninglistScreen } from '../lifecycle/warninglist-screen.js';
+import type { WarninglistMode } from '../lifecycle/warninglist-screen.js';
 import type { Distribution } from '../policy/distribution.js';
 import type { TlpLevel } from '../policy/tlp.js';
 import { canWriteObjects } from '../policy/viewer.js';
@@ -31,6 +33,8 @@ export interface StoreConvertedRequest {
   strict?: boolean | undefined;
   /** Run every rule in a transaction that is rolled back: the results say what would happen. */
   dryRun?: boolean | undefined;
+  /** Objects with a warninglisted value: `flag` (default) writes them with a warning, `drop` refuses them. */
+  warninglist?: WarninglistMode | undefined;
   /** The `now` the converter stamped on objects without a time of their own (see `storedTwins`). */
   now?: string | undefined;
   onResult?: (result: ObjectResult) => void;
@@ -131,7 +135,8 @@ export async function storeConverted(
     if (!summary.dryRun) await audit(store, writer, request, summary);
     return summary;
   }
-  const base = { writer, orgs: await loadOrgDefaults(store.db), observablesOf };
+  const warninglists = new WarninglistScreen(request.warninglist ?? 'flag');
+  const base = { writer, orgs: await loadOrgDefaults(store.db), observablesOf, screen: warninglists.screen };
   const objects = conversion.objects;
   const twins =
     request.now === undefined
@@ -172,7 +177,10 @@ export async function storeConverted(
     if (!(error instanceof Rollback)) throw error;
     if (!summary.dryRun) markRejected(prepared);
   }
-  for (const p of prepared) emit(p.result);
+  for (const p of prepared) {
+    warninglists.annotate(p.result);
+    emit(p.result);
+  }
   if (!summary.dryRun) await audit(store, writer, request, summary);
   return summary;
 }

@@ -29,6 +29,7 @@ export interface FormatFlags {
   distribution?: Distribution;
   tlp?: TlpLevel | 'none';
   as?: string;
+  dropWarninglisted?: boolean;
 }
 
 interface FileReport {
@@ -131,6 +132,7 @@ export async function importConverted(files: string[], flags: FormatFlags): Prom
       tlp: flags.tlp,
       strict: flags.strict === true,
       dryRun: flags.dryRun === true,
+      warninglist: flags.dropWarninglisted === true ? ('drop' as const) : ('flag' as const),
     };
     const reports: FileReport[] = [];
     for (const file of files) {

@@ -63,10 +63,7 @@ export function registerImport(program: Command): void {
     .addOption(new Option('--text-format <f>', 'text: default from the file extension').choices(TEXT_FORMATS))
     .option('--dry-run', 'misp/csv/text: show what would be created, write nothing')
     .option('--strict', 'reject a whole bundle if any object is invalid')
-    .option(
-      '--drop-warninglisted',
-      'stix: do not import objects whose value is warninglisted (default: flag them)',
-    )
+    .option('--drop-warninglisted', 'do not import objects whose value is warninglisted (default: flag them)')
     .option('--json', 'print a JSON summary instead of text')
     .option(
       '--distribution <d>',

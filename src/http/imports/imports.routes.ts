@@ -77,6 +77,7 @@ export function importsRoutes(ctx: AppContext) {
           tlp: q.tlp,
           strict: q.strict,
           dryRun: q.dry_run,
+          warninglist: q.drop_warninglisted ? 'drop' : 'flag',
         });
         const { errors, warnings, dryRun, ...counts } = summary;
         return reply.status(summary.fatal === undefined ? 200 : 400).send({

@@ -25,6 +25,7 @@ export const ImportFormatQuery = z.object({
   tlp: z.enum(['clear', 'green', 'amber', 'amber+strict', 'red', 'none']).optional(),
   strict: bool,
   dry_run: bool.describe('preview: run every rule, write nothing'),
+  drop_warninglisted: bool.describe('refuse objects whose value is warninglisted (default: flag them)'),
 });
 export type ImportFormatQuery = z.infer<typeof ImportFormatQuery>;
 
