@@ -45,7 +45,7 @@ async function floor(dir: string, file: string): Promise<number> {
         o.modified ?? null,
         now,
         o.created_by_ref ?? null,
-        String(o.name ?? ''),
+        typeof o.name === 'string' ? o.name : '',
         JSON.stringify(o),
       );
     }
