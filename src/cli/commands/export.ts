@@ -5,6 +5,7 @@ import { FORMATS, parseCsvColumns } from '../../export/index.js';
 import type { ExportOptions } from '../../export/index.js';
 import { OBSERVABLE_KINDS } from '../../observable/kind.js';
 import type { ObservableKind } from '../../observable/kind.js';
+import { mispFeedEvents } from '../../feeds/misp-feed-events.js';
 import { bundleStream } from '../../present/bundle-stream.js';
 import { defenderItems } from '../../present/defender-items.js';
 import type { DefenderFilters } from '../../present/defender-items.js';
@@ -70,7 +71,7 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('stream what you may see to standard output: a STIX bundle, or a defender format')
-    .option('--format <f>', `stix (default), ${Object.keys(FORMATS).join(', ')}`, 'stix')
+    .option('--format <f>', `stix (default), misp, ${Object.keys(FORMATS).join(', ')}`, 'stix')
     .option('--type <types>', 'only these STIX types, comma-separated')
     .option(
       '--kind <kinds>',
@@ -94,10 +95,10 @@ export function registerExport(program: Command): void {
         throw new CliError(`--since ${flags.since}: use an RFC 3339 UTC timestamp like 2026-01-31T00:00:00Z`);
       }
       const spec = FORMATS[flags.format];
-      if (flags.format !== 'stix' && spec === undefined) {
-        throw new CliError(`--format ${flags.format}: use stix, ${Object.keys(FORMATS).join(', ')}`);
+      if (flags.format !== 'stix' && flags.format !== 'misp' && spec === undefined) {
+        throw new CliError(`--format ${flags.format}: use stix, misp, ${Object.keys(FORMATS).join(', ')}`);
       }
-      const filters = flags.format === 'stix' ? undefined : defenderFilters(flags);
+      const filters = spec === undefined ? undefined : defenderFilters(flags);
       const options: ExportOptions = {};
       if (flags.columns !== undefined) {
         try {
@@ -118,6 +119,11 @@ export function registerExport(program: Command): void {
             details: { ...flags },
           }),
         );
+        if (flags.format === 'misp') {
+          // MISP events, as the MISP feed serves them: reports become events, loose objects daily events.
+          await writeOut(`${JSON.stringify({ response: await mispFeedEvents(store.db, actor) })}\n`);
+          return;
+        }
         if (spec === undefined || filters === undefined) {
           const objectFilters: ObjectFilters = {
             ...(flags.type === undefined ? {} : { types: flags.type.split(',').map((t) => t.trim()) }),

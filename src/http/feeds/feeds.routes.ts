@@ -6,6 +6,7 @@ import { appendAudit } from '../../audit/index.js';
 import { FORMATS, parseCsvColumns, rpzSerial } from '../../export/index.js';
 import type { ExportOptions } from '../../export/index.js';
 import { notFound, invalidInput } from '../../errors.js';
+import { mispFeedEvents } from '../../feeds/misp-feed-events.js';
 import { bundleStream } from '../../present/bundle-stream.js';
 import { defenderItems } from '../../present/defender-items.js';
 import type { DefenderFilters } from '../../present/defender-items.js';
@@ -89,12 +90,18 @@ export function feedsRoutes(ctx: AppContext) {
         const viewer = requireUser(request);
         const { format } = request.params;
         const q = request.query;
-        if (format !== 'stix' && FORMATS[format] === undefined) {
-          throw notFound(`feed format ${format} (use stix, ${Object.keys(FORMATS).join(', ')})`);
+        if (format !== 'stix' && format !== 'misp' && FORMATS[format] === undefined) {
+          throw notFound(`feed format ${format} (use stix, misp, ${Object.keys(FORMATS).join(', ')})`);
         }
         const validity = await checkFreshness(ctx, request, reply, viewer);
         if (validity.fresh) return reply.status(304).send();
         await audit(ctx, viewer, format, q, q.token !== undefined);
+        if (format === 'misp') {
+          // The events of the MISP feed (/feeds/misp/) in one document, cut to the caller.
+          return reply
+            .type('application/json')
+            .send({ response: await mispFeedEvents(ctx.store.db, viewer) });
+        }
         if (format === 'stix') {
           const stream = bundleStream(ctx.store.db, viewer, {
             filters: {

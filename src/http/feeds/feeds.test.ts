@@ -104,6 +104,13 @@ describe.each(storeBackends())('GET /feeds/{format} on $name', (backend) => {
     expect((await get('/feeds/zeek', soc)).body).toMatch(/^#fields\tindicator\tindicator_type/m);
     expect((await get('/feeds/rpz', soc)).body).toMatch(/c2\.accord-test\.xyz\s+(IN\s+)?CNAME\s+\./);
     expect((await get('/feeds/domain', soc)).body.trim()).toBe('c2.accord-test.xyz');
+    const misp = JSON.parse((await get('/feeds/misp', soc)).body) as {
+      response: Array<{ Event: { Attribute?: Array<{ value: string }> } }>;
+    };
+    const values = misp.response.flatMap((e) => (e.Event.Attribute ?? []).map((a) => a.value));
+    expect(values).toContain('198.18.0.10');
+    expect(values).not.toContain('198.18.0.66'); // TLP:RED
+    expect(values).not.toContain('198.18.0.77'); // another organisation's own
     const stix = JSON.parse((await get('/feeds/stix', soc)).body) as {
       objects: Array<{ id: string; object_marking_refs?: string[] }>;
     };
