@@ -15,7 +15,12 @@ export interface CliRun {
 }
 
 /** A temporary SQLite store seeded with one administrator, for running the real `accord` binary. */
-export async function cliWorkspace(): Promise<{ dir: string; db: string; env: NodeJS.ProcessEnv; orgId: string }> {
+export async function cliWorkspace(): Promise<{
+  dir: string;
+  db: string;
+  env: NodeJS.ProcessEnv;
+  orgId: string;
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'accord-cli-'));
   const db = join(dir, 'accord.db');
   const store = await openSqliteStore(db);
@@ -23,11 +28,29 @@ export async function cliWorkspace(): Promise<{ dir: string; db: string; env: No
   const now = new Date().toISOString();
   await store.db
     .insertInto('organisations')
-    .values({ id: orgId, name: 'CLI test', kind: 'other', sector: null, country: null, default_distribution: 'community', default_tlp: 'none', created: now })
+    .values({
+      id: orgId,
+      name: 'CLI test',
+      kind: 'other',
+      sector: null,
+      country: null,
+      default_distribution: 'community',
+      default_tlp: 'none',
+      created: now,
+    })
     .execute();
   await store.db
     .insertInto('users')
-    .values({ id: randomUUID(), email: 'admin@localhost', name: 'Admin', org_id: orgId, role: 'admin', password_hash: null, disabled: 0, created: now })
+    .values({
+      id: randomUUID(),
+      email: 'admin@localhost',
+      name: 'Admin',
+      org_id: orgId,
+      role: 'admin',
+      password_hash: null,
+      disabled: 0,
+      created: now,
+    })
     .execute();
   await store.close();
   return { dir, db, orgId, env: { ...process.env, ACCORD_DB: `sqlite:${db}`, ACCORD_LOG_LEVEL: 'silent' } };
