@@ -15,7 +15,7 @@ export type { Relation } from './correlation-query.js';
 /** A value in more visible objects than this is reported as common, with a count, not listed. */
 export const DEFAULT_CORRELATION_CAP = 50;
 /** Counting a common value stops after this many matches (reported as `count_capped`). */
-export const DEFAULT_COUNT_LIMIT = 10_000;
+export const DEFAULT_COUNT_LIMIT = 1_000;
 
 export interface CorrelationOptions {
   cap?: number;

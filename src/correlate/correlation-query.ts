@@ -33,60 +33,93 @@ const VERSION_COLUMNS = [
  * probes of the at most 33 (IPv4) or 129 (IPv6) enclosing networks; and, for a network, stored
  * values inside it, as one range scan of `observable_ranges`.
  */
-export function matchQuery(db: Kysely<Database>, viewer: Viewer, o: Observable, excludeId?: string) {
+function matchParts(db: Kysely<Database>, viewer: Viewer, o: Observable, excludeId?: string) {
   const current = () =>
     excludeId === undefined
       ? visibleCurrent(db, viewer)
       : visibleCurrent(db, viewer).where('o.id', '!=', excludeId);
-  const relation = (r: Relation) => sql<Relation>`${sql.lit(r)}`.as('relation');
-  let query = current()
+  const exact = current()
     .innerJoin('observables as x', 'x.object_seq', 'o.seq')
     .where('x.kind', '=', o.kind)
-    .where('x.value', '=', o.value)
-    .select([...VERSION_COLUMNS, 'x.kind as matched_kind', 'x.value as matched_value', relation('exact')]);
+    .where('x.value', '=', o.value);
   const networks = enclosingNetworks(o);
-  if (networks.length > 0) {
-    query = query.unionAll(
-      current()
-        .innerJoin('observables as x', 'x.object_seq', 'o.seq')
-        .where('x.kind', '=', networks[0]!.kind)
-        .where(
-          'x.value',
-          'in',
-          networks.map((n) => n.value),
-        )
-        .select([
-          ...VERSION_COLUMNS,
-          'x.kind as matched_kind',
-          'x.value as matched_value',
-          relation('contains'),
-        ]),
-    );
-  }
+  const contains =
+    networks.length === 0
+      ? undefined
+      : current()
+          .innerJoin('observables as x', 'x.object_seq', 'o.seq')
+          .where('x.kind', '=', networks[0]!.kind)
+          .where(
+            'x.value',
+            'in',
+            networks.map((n) => n.value),
+          );
   const range = o.kind === 'ipv4-cidr' || o.kind === 'ipv6-cidr' ? ipRangeOf(o) : null;
-  if (range !== null) {
+  const within =
+    range === null
+      ? undefined
+      : current()
+          .innerJoin('observable_ranges as r', 'r.object_seq', 'o.seq')
+          .where('r.family', '=', range.family)
+          .where('r.lo', '>=', range.lo)
+          .where('r.lo', '<=', range.hi)
+          .where('r.hi', '<=', range.hi)
+          .where((eb) => eb.not(eb.and([eb('r.kind', '=', o.kind), eb('r.value', '=', o.value)])));
+  return { exact, contains, within };
+}
+
+/**
+ * The other current objects `viewer` may see that share `o`, as one UNION ALL of index lookups, each
+ * joined to `visibleCurrent` (THE visibility rule) before anything is counted or listed:
+ * exact (kind, value) probes of the primary key; stored networks containing the value, as exact
+ * probes of the at most 33 (IPv4) or 129 (IPv6) enclosing networks; and, for a network, stored
+ * values inside it, as one range scan of `observable_ranges`.
+ */
+export function matchQuery(db: Kysely<Database>, viewer: Viewer, o: Observable, excludeId?: string) {
+  const { exact, contains, within } = matchParts(db, viewer, o, excludeId);
+  const relation = (r: Relation) => sql<Relation>`${sql.lit(r)}`.as('relation');
+  let query = exact.select([
+    ...VERSION_COLUMNS,
+    'x.kind as matched_kind',
+    'x.value as matched_value',
+    relation('exact'),
+  ]);
+  if (contains !== undefined)
     query = query.unionAll(
-      current()
-        .innerJoin('observable_ranges as r', 'r.object_seq', 'o.seq')
-        .where('r.family', '=', range.family)
-        .where('r.lo', '>=', range.lo)
-        .where('r.lo', '<=', range.hi)
-        .where('r.hi', '<=', range.hi)
-        .where((eb) => eb.not(eb.and([eb('r.kind', '=', o.kind), eb('r.value', '=', o.value)])))
-        .select([
-          ...VERSION_COLUMNS,
-          'r.kind as matched_kind',
-          'r.value as matched_value',
-          relation('within'),
-        ]),
+      contains.select([
+        ...VERSION_COLUMNS,
+        'x.kind as matched_kind',
+        'x.value as matched_value',
+        relation('contains'),
+      ]),
     );
-  }
+  if (within !== undefined)
+    query = query.unionAll(
+      within.select([
+        ...VERSION_COLUMNS,
+        'r.kind as matched_kind',
+        'r.value as matched_value',
+        relation('within'),
+      ]),
+    );
+  return query;
+}
+
+/** The same matches as ids only: counting reads no stored STIX text. */
+function matchIdsQuery(db: Kysely<Database>, viewer: Viewer, o: Observable, excludeId?: string) {
+  const { exact, contains, within } = matchParts(db, viewer, o, excludeId);
+  let query = exact.select('o.id');
+  if (contains !== undefined) query = query.unionAll(contains.select('o.id'));
+  if (within !== undefined) query = query.unionAll(within.select('o.id'));
   return query;
 }
 
 export type MatchRow = Awaited<ReturnType<ReturnType<typeof matchQuery>['execute']>>[number];
 
-/** Up to `limit` match rows, in a stable order (owner, then id). */
+/**
+ * Up to `limit` match rows, in a stable order (owner, id, value). Sorted here, not in SQL: an ORDER BY
+ * would make the database read every match of a common value before the limit applies.
+ */
 export async function listMatches(
   db: Kysely<Database>,
   viewer: Viewer,
@@ -94,14 +127,13 @@ export async function listMatches(
   limit: number,
   excludeId?: string,
 ): Promise<MatchRow[]> {
-  return db
+  const rows = await db
     .selectFrom(matchQuery(db, viewer, o, excludeId).as('m'))
     .selectAll()
-    .orderBy('m.owner_org')
-    .orderBy('m.id')
-    .orderBy('m.matched_value')
     .limit(limit)
     .execute();
+  const key = (r: MatchRow) => `${r.owner_org}\u0000${r.id}\u0000${r.matched_value}`;
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /**
@@ -116,7 +148,7 @@ export async function countMatches(
   excludeId?: string,
 ): Promise<{ count: number; capped: boolean }> {
   const limited = db
-    .selectFrom(matchQuery(db, viewer, o, excludeId).as('m'))
+    .selectFrom(matchIdsQuery(db, viewer, o, excludeId).as('m'))
     .select('m.id')
     .limit(limit);
   const row = await db
