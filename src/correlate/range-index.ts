@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { ObservableKind } from '../observable/kind.js';
 import type { Database, ObservableRangesTable } from '../store/schema.js';
 import { catchUp } from './index-state.js';
@@ -14,17 +15,17 @@ const CHUNK = 400;
  */
 export async function syncRangeIndex(db: Kysely<Database>): Promise<void> {
   await catchUp(db, 'observable_ranges', async (from, to) => {
-    // All kinds are read and filtered here: a `kind IN (...)` condition tempts SQLite to walk the
-    // primary key (every IP ever stored) instead of this seq window.
+    // `kind || ''` rather than `kind`: a plain `kind IN (...)` tempts SQLite to walk the primary key
+    // (every IP ever stored) instead of this seq window.
     const rows = await db
       .selectFrom('observables')
       .select(['kind', 'value', 'object_seq'])
       .where('object_seq', '>', from)
       .where('object_seq', '<=', to)
+      .where(sql<string>`${sql.ref('kind')} || ''`, 'in', [...IP_KINDS])
       .execute();
     const ranges: ObservableRangesTable[] = [];
     for (const row of rows) {
-      if (!IP_KINDS.has(row.kind)) continue;
       const range = ipRangeOf({ kind: row.kind as ObservableKind, value: row.value });
       if (range === null) continue;
       ranges.push({
