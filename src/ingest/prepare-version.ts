@@ -3,30 +3,10 @@ import type { Observable } from '../observable/kind.js';
 import { TLP2_MARKING_IDS, papOfRefs, tlpOfRefs } from '../policy/markings.js';
 import type { UserViewer } from '../policy/viewer.js';
 import type { VersionRow } from '../store/objects/version-row.js';
+import { isScoType } from '../stix/index.js';
 import type { StixObject, ValidationIssue } from '../stix/types.js';
 import type { OrgDefaults, WriteChoice } from './write-policy.js';
 import { placeObject } from './write-policy.js';
-
-const SCO_TYPES = new Set([
-  'artifact',
-  'autonomous-system',
-  'directory',
-  'domain-name',
-  'email-addr',
-  'email-message',
-  'file',
-  'ipv4-addr',
-  'ipv6-addr',
-  'mac-addr',
-  'mutex',
-  'network-traffic',
-  'process',
-  'software',
-  'url',
-  'user-account',
-  'windows-registry-key',
-  'x509-certificate',
-]);
 
 const SEARCH_FIELDS = [
   'name',
@@ -102,7 +82,7 @@ export function prepareVersion(
     tlp: placement.tlp,
     pap: papOfRefs(object.object_marking_refs),
     revoked: object.revoked === true,
-    isSco: SCO_TYPES.has(object.type),
+    isSco: isScoType(object.type),
     searchText: searchText(object),
     data,
     observables,
