@@ -15,12 +15,18 @@ export interface ImportOptions {
   /** Reject the whole bundle (write nothing) when any object is invalid or refused. */
   strict?: boolean;
   maxObjectBytes?: number;
+  /** Objects per write transaction (default 50,000); a batch also ends at `batchBytes` of STIX text. */
   batchSize?: number;
+  batchBytes?: number;
   onResult?: (result: ObjectResult) => void;
   onProgress?: (progress: { bytes: number; objects: number }) => void;
 }
 
 export const DEFAULT_MAX_OBJECT_BYTES = 5 * 1024 * 1024;
+// Each commit rewrites every index page the batch touched (ids are random, so nearly all of them once a
+// store is large): fewer, larger transactions write far less. The byte bound keeps memory flat.
+const DEFAULT_BATCH_SIZE = 50_000;
+const DEFAULT_BATCH_BYTES = 32 * 1024 * 1024;
 
 class StrictRejection extends Error {}
 
@@ -97,15 +103,18 @@ async function importStream(
   emit: (result: ObjectResult) => void,
   write: (rows: VersionRow[]) => Promise<Awaited<ReturnType<typeof writeVersions>>>,
 ): Promise<void> {
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
   const maxObjectBytes = options.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES;
   let batch: Pending[] = [];
+  let pendingBytes = 0;
   let header: { type?: unknown; id?: unknown } = {};
   let objects = 0;
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
+    pendingBytes = 0;
     const outcomes = await write(current.map((p) => p.row));
     for (const [i, pending] of current.entries()) {
       const outcome = outcomes[i]!;
@@ -131,7 +140,8 @@ async function importStream(
       const pending = examine(item, ctx);
       if ('row' in pending) {
         batch.push(pending);
-        if (batch.length >= batchSize) await flush();
+        pendingBytes += pending.row.data.length;
+        if (batch.length >= batchSize || pendingBytes >= batchBytes) await flush();
       } else emit(pending);
       if (objects % 1000 === 0) options.onProgress?.({ bytes: item.bytes, objects });
     }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { canSee } from '../../policy/visibility.js';
 import type { Viewer } from '../../policy/viewer.js';
 import type { Database } from '../schema.js';
@@ -55,8 +56,8 @@ export async function writeVersionsIn(
   rows: readonly VersionRow[],
 ): Promise<WriteOutcome[]> {
   const ids = [...new Set(rows.map((r) => r.id))];
-  const existing = await loadExisting(trx, ids);
-  const tombstoned = await loadTombstones(trx, ids);
+  const existing = await loadExisting(store, trx, ids);
+  const tombstoned = await loadTombstones(store, trx, ids);
   const newest = await trx
     .selectFrom('objects')
     .select((eb) => eb.fn.max('date_added').as('d'))
@@ -74,7 +75,19 @@ export async function writeVersionsIn(
 
   const outcomes: WriteOutcome[] = new Array<WriteOutcome>(rows.length);
   const toInsert: Array<{ index: number; row: VersionRow; dateAdded: string }> = [];
+  // Most rows start a lineage with nothing stored: they skip the key building and lookups below.
+  const firstInBatch = new Map<string, VersionRow>();
   for (const [index, row] of rows.entries()) {
+    if (tombstoned.size === 0 && !byId.has(row.id)) {
+      const first = firstInBatch.get(row.id);
+      if (first === undefined) {
+        firstInBatch.set(row.id, row);
+        toInsert.push({ index, row, dateAdded: clock.next() });
+        continue;
+      }
+      // A further version of a lineage this batch started: the checks below need the first one's key.
+      stored.add(versionKey(first.id, first.ownerOrg, first.version));
+    }
     const key = versionKey(row.id, row.ownerOrg, row.version);
     if (stored.has(key)) {
       outcomes[index] = { status: 'duplicate' };
@@ -153,56 +166,68 @@ function decideHeads(
   byId: Map<string, ExistingRow[]>,
   items: ReadonlyArray<{ row: VersionRow }>,
 ): { headOf: Set<number>; superseded: number[] } {
-  const best = new Map<string, { vorder: string; item?: number; seq?: number }>();
-  const oldHead = new Map<string, number>();
-  for (const [id, list] of byId) {
-    for (const e of list) {
-      if (e.is_head === 1) oldHead.set(id, e.seq);
-      if (e.deleted !== 0) continue;
-      const current = best.get(id);
-      if (current === undefined || isNewer(e, { vorder: current.vorder, seq: current.seq ?? 0 })) {
-        best.set(id, { vorder: e.vorder, seq: e.seq });
-      }
-    }
-  }
+  // The newest version each lineage gets in this batch (the later one on equal vorder).
+  const newestItem = new Map<string, number>();
   for (const [i, { row }] of items.entries()) {
-    const current = best.get(row.id);
-    if (current === undefined || row.vorder >= current.vorder)
-      best.set(row.id, { vorder: row.vorder, item: i });
+    const current = newestItem.get(row.id);
+    if (current === undefined || row.vorder >= items[current]!.row.vorder) newestItem.set(row.id, i);
   }
   const headOf = new Set<number>();
   const superseded: number[] = [];
-  for (const [id, head] of best) {
-    if (head.item === undefined) continue;
-    headOf.add(head.item);
-    const old = oldHead.get(id);
-    if (old !== undefined) superseded.push(old);
+  for (const [id, i] of newestItem) {
+    const stored = byId.get(id);
+    if (stored === undefined) {
+      headOf.add(i);
+      continue;
+    }
+    let best: ExistingRow | undefined;
+    let oldHead: number | undefined;
+    for (const e of stored) {
+      if (e.is_head === 1) oldHead = e.seq;
+      if (e.deleted === 0 && (best === undefined || isNewer(e, best))) best = e;
+    }
+    if (best !== undefined && items[i]!.row.vorder < best.vorder) continue;
+    headOf.add(i);
+    if (oldHead !== undefined) superseded.push(oldHead);
   }
   return { headOf, superseded };
 }
 
-async function loadExisting(trx: Kysely<Database>, ids: readonly string[]): Promise<ExistingRow[]> {
-  const out: ExistingRow[] = [];
-  for (const part of chunks(ids, CHUNK)) {
-    const found = await trx
-      .selectFrom('objects')
-      .select(['seq', 'id', 'owner_org', 'version', 'vorder', 'distribution', 'is_head', 'deleted'])
-      .where('id', 'in', part)
-      .execute();
-    out.push(...found);
-  }
-  return out;
+/**
+ * The ids of a batch as one bound value: a JSON array on SQLite (read with json_each), a text array on
+ * PostgreSQL. One statement per batch instead of a few hundred parameters per chunk, which cost more
+ * to build and parse than the index probes themselves.
+ */
+function idList(store: Store, ids: readonly string[]) {
+  return store.dialect === 'sqlite'
+    ? sql<string>`(select value from json_each(${JSON.stringify(ids)}))`
+    : sql<string>`(select unnest(${ids}::text[]))`;
 }
 
-async function loadTombstones(trx: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const part of chunks(ids, CHUNK)) {
-    const found = await trx
-      .selectFrom('tombstones')
-      .select(['id', 'owner_org'])
-      .where('id', 'in', part)
-      .execute();
-    for (const t of found) out.add(lineageKey(t.id, t.owner_org));
-  }
-  return out;
+async function loadExisting(
+  store: Store,
+  trx: Kysely<Database>,
+  ids: readonly string[],
+): Promise<ExistingRow[]> {
+  return trx
+    .selectFrom('objects')
+    .select(['seq', 'id', 'owner_org', 'version', 'vorder', 'distribution', 'is_head', 'deleted'])
+    .where('id', 'in', idList(store, ids))
+    .execute();
+}
+
+async function loadTombstones(
+  store: Store,
+  trx: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  // Deletions are rare: most stores have none, and then there is nothing to look up.
+  const any = await trx.selectFrom('tombstones').select('id').limit(1).executeTakeFirst();
+  if (any === undefined) return new Set();
+  const found = await trx
+    .selectFrom('tombstones')
+    .select(['id', 'owner_org'])
+    .where('id', 'in', idList(store, ids))
+    .execute();
+  return new Set(found.map((t) => lineageKey(t.id, t.owner_org)));
 }
