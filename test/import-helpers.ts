@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { observablesOf } from '../src/correlate/observables-of.js';
 import type { ImportSummary, ObjectResult } from '../src/ingest/import-result.js';
 import { importBundle } from '../src/ingest/stix/import-bundle.js';
 import type { ImportOptions } from '../src/ingest/stix/import-bundle.js';
@@ -47,7 +46,7 @@ export async function importText(
   const summary = await importBundle(
     store,
     chunked(text, 8192),
-    { writer, choice, orgs: await loadOrgs(store), observablesOf },
+    { writer, choice, orgs: await loadOrgs(store) },
     { ...options, onResult: (r) => results.push(r) },
   );
   results.sort((a, b) => a.index - b.index);

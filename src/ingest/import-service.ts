@@ -1,7 +1,5 @@
 import { appendAudit } from '../audit/index.js';
-import { observablesOf } from '../correlate/observables-of.js';
 import { forbidden, unauthorized } from '../errors.js';
-import { WarninglistScreen } from '../lifecycle/warninglist-screen.js';
 import type { WarninglistMode } from '../lifecycle/warninglist-screen.js';
 import type { Distribution } from '../policy/distribution.js';
 import type { TlpLevel } from '../policy/tlp.js';
@@ -38,7 +36,6 @@ export async function importStix(
   if (viewer.kind !== 'user') throw unauthorized();
   if (!canWriteObjects(viewer)) throw forbidden('your role or API key is read-only', 'read_only');
   const orgs = await loadOrgDefaults(store.db);
-  const warninglists = new WarninglistScreen(request.warninglist ?? 'flag');
   const summary = await importBundle(
     store,
     source,
@@ -46,16 +43,12 @@ export async function importStix(
       writer: viewer,
       choice: { distribution: request.distribution, tlp: request.tlp },
       orgs,
-      observablesOf,
-      screen: warninglists.screen,
+      warninglist: request.warninglist ?? 'flag',
     },
     {
       ...(request.strict === undefined ? {} : { strict: request.strict }),
       ...(request.maxObjectBytes === undefined ? {} : { maxObjectBytes: request.maxObjectBytes }),
-      onResult: (result) => {
-        warninglists.annotate(result);
-        request.onResult?.(result);
-      },
+      ...(request.onResult === undefined ? {} : { onResult: request.onResult }),
       ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
     },
   );

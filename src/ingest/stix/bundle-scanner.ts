@@ -25,12 +25,13 @@ export interface ScannedHeader {
 
 export class BundleSyntaxError extends Error {
   constructor(
-    message: string,
+    /** What is wrong, without the position (which `message` adds). */
+    readonly reason: string,
     readonly line: number,
     readonly column: number,
     readonly code: string,
   ) {
-    super(`${message} (line ${line}, column ${column})`);
+    super(`${reason} (line ${line}, column ${column})`);
     this.name = 'BundleSyntaxError';
   }
 }

@@ -1,15 +1,13 @@
+import { Readable } from 'node:stream';
 import type { Store } from '../../store/store.js';
 import { writeVersions, writeVersionsIn } from '../../store/objects/write-versions.js';
 import type { VersionRow } from '../../store/objects/version-row.js';
-import { validateObject } from '../../stix/index.js';
-import type { StixObject } from '../../stix/types.js';
 import type { ImportSummary, ObjectResult } from '../import-result.js';
 import { countResult, emptySummary } from '../import-result.js';
-import type { PrepareContext } from '../prepare-version.js';
-import { prepareVersion } from '../prepare-version.js';
-import { BundleSyntaxError, scanBundle } from './bundle-scanner.js';
-import type { ScannedElement } from './bundle-scanner.js';
-import { lineColumn, locateJsonError } from './json-error-locator.js';
+import { BundleSyntaxError } from './bundle-scanner.js';
+import { examineBundle, examineContext } from './examine.js';
+import type { Examined, ExamineRecipe } from './examine.js';
+import { examineInWorker } from './examine-parallel.js';
 
 export interface ImportOptions {
   /** Reject the whole bundle (write nothing) when any object is invalid or refused. */
@@ -18,6 +16,11 @@ export interface ImportOptions {
   /** Objects per write transaction (default 50,000); a batch also ends at `batchBytes` of STIX text. */
   batchSize?: number;
   batchBytes?: number;
+  /**
+   * Inputs of at least this many bytes (default 4 MB) are examined on a worker thread while this one
+   * writes; smaller ones, where starting a worker costs more than it saves, on this thread.
+   */
+  parallelFromBytes?: number;
   onResult?: (result: ObjectResult) => void;
   onProgress?: (progress: { bytes: number; objects: number }) => void;
 }
@@ -27,6 +30,7 @@ export const DEFAULT_MAX_OBJECT_BYTES = 5 * 1024 * 1024;
 // store is large): fewer, larger transactions write far less. The byte bound keeps memory flat.
 const DEFAULT_BATCH_SIZE = 50_000;
 const DEFAULT_BATCH_BYTES = 32 * 1024 * 1024;
+const DEFAULT_PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
 
 class StrictRejection extends Error {}
 
@@ -39,7 +43,7 @@ class StrictRejection extends Error {}
 export async function importBundle(
   store: Store,
   source: AsyncIterable<Buffer | string>,
-  ctx: PrepareContext,
+  recipe: ExamineRecipe,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const summary = emptySummary();
@@ -48,10 +52,10 @@ export async function importBundle(
     options.onResult?.(result);
   };
   const run = async (write: (rows: VersionRow[]) => Promise<Awaited<ReturnType<typeof writeVersions>>>) => {
-    await importStream(source, ctx, options, summary, emit, write);
+    await importStream(source, recipe, options, summary, emit, write);
   };
   if (options.strict !== true) {
-    await run((rows) => writeVersions(store, ctx.writer, rows));
+    await run((rows) => writeVersions(store, recipe.writer, rows));
     return summary;
   }
   // Strict: hold every result until we know whether the bundle as a whole is accepted.
@@ -60,8 +64,8 @@ export async function importBundle(
   const hold = (result: ObjectResult) => held.push(result);
   try {
     await store.writeTransaction(async (trx) => {
-      await importStream(source, ctx, options, strictSummary, hold, (rows) =>
-        writeVersionsIn(store, trx, ctx.writer, rows),
+      await importStream(source, recipe, options, strictSummary, hold, (rows) =>
+        writeVersionsIn(store, trx, recipe.writer, rows),
       );
       if (
         held.some((r) => r.status === 'invalid' || r.status === 'refused') ||
@@ -90,14 +94,11 @@ export async function importBundle(
   return summary;
 }
 
-interface Pending {
-  result: ObjectResult;
-  row: VersionRow;
-}
+type Pending = Extract<Examined, { kind: 'row' }>;
 
 async function importStream(
   source: AsyncIterable<Buffer | string>,
-  ctx: PrepareContext,
+  recipe: ExamineRecipe,
   options: ImportOptions,
   summary: ImportSummary,
   emit: (result: ObjectResult) => void,
@@ -130,19 +131,18 @@ async function importStream(
     }
   };
   try {
-    for await (const item of scanBundle(source, { maxObjectBytes })) {
+    for await (const item of examined(source, recipe, maxObjectBytes, options.parallelFromBytes)) {
       if (item.kind === 'header') {
         header = { ...header, [item.key]: item.value };
         if (item.key === 'type' && item.value !== 'bundle') break;
         continue;
       }
       objects++;
-      const pending = examine(item, ctx);
-      if ('row' in pending) {
-        batch.push(pending);
-        pendingBytes += pending.row.data.length;
+      if (item.kind === 'row') {
+        batch.push(item);
+        pendingBytes += item.row.data.length;
         if (batch.length >= batchSize || pendingBytes >= batchBytes) await flush();
-      } else emit(pending);
+      } else emit(item.result);
       if (objects % 1000 === 0) options.onProgress?.({ bytes: item.bytes, objects });
     }
     await flush();
@@ -168,46 +168,34 @@ function checkHeader(header: { type?: unknown; id?: unknown }, summary: ImportSu
   }
 }
 
-function examine(item: ScannedElement, ctx: PrepareContext): Pending | ObjectResult {
-  const path = `objects[${item.index}]`;
-  const result: ObjectResult = { index: item.index, id: null, status: 'invalid', errors: [], warnings: [] };
-  if (item.text === null) {
-    result.errors.push({
-      path,
-      code: 'object_too_large',
-      message: `object at line ${item.line}, column ${item.column} is ${item.tooLarge ?? 0} bytes, over the limit`,
-    });
-    return result;
+/**
+ * The examined objects of `source`: on this thread for small inputs, on a worker thread when the
+ * input reaches `parallelFromBytes` (read ahead here to decide, then handed over with the rest).
+ */
+async function* examined(
+  source: AsyncIterable<Buffer | string>,
+  recipe: ExamineRecipe,
+  maxObjectBytes: number,
+  parallelFromBytes = DEFAULT_PARALLEL_FROM_BYTES,
+): AsyncGenerator<Examined> {
+  const iterator = source[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let ended = false;
+  while (headBytes < parallelFromBytes) {
+    const next = await iterator.next();
+    if (next.done === true) {
+      ended = true;
+      break;
+    }
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    head.push(chunk);
+    headBytes += chunk.length;
   }
-  let object: unknown;
-  try {
-    object = JSON.parse(item.text);
-  } catch {
-    const { offset, expected } = locateJsonError(item.text);
-    const at = lineColumn(item.text, offset);
-    const line = item.line + at.line - 1;
-    const column = at.line === 1 ? item.column + at.column - 1 : at.column;
-    result.errors.push({
-      path,
-      code: 'malformed_json',
-      message: `malformed JSON at line ${line}, column ${column}: expected ${expected}`,
-    });
-    return result;
+  if (!ended) {
+    yield* examineInWorker(head, iterator, recipe, maxObjectBytes);
+    return;
   }
-  const validation = validateObject(object, path);
-  if (typeof object === 'object' && object !== null && typeof (object as { id?: unknown }).id === 'string') {
-    result.id = (object as { id: string }).id;
-  }
-  result.warnings = validation.warnings;
-  if (!validation.valid) {
-    result.errors = validation.errors;
-    return result;
-  }
-  const row = prepareVersion(object as StixObject, path, ctx);
-  if ('code' in row) {
-    result.status = 'refused';
-    result.errors.push(row);
-    return result;
-  }
-  return { result, row };
+  const { ctx, annotate } = examineContext(recipe);
+  yield* examineBundle(Readable.from(head), ctx, maxObjectBytes, annotate);
 }

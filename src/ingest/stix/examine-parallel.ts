@@ -1,0 +1,155 @@
+/**
+ * Examines a large bundle on a worker thread while the calling thread writes: scanning, JSON.parse,
+ * validation and placement cost about as much as the SQLite writes, and the two overlap on two cores.
+ * The worker gets the bytes, not parsed objects; it returns examined objects in input order, so what
+ * the import reports is the same as examining on this thread.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { BundleSyntaxError } from './bundle-scanner.js';
+import type { Examined, ExamineRecipe } from './examine.js';
+import type { FromWorker, ToWorker, WorkerJob } from './examine-protocol.js';
+
+/** Input bytes sent to the worker but not yet scanned by it. */
+const AHEAD_BYTES = 40 * 1024 * 1024;
+/** Input bytes whose examined objects wait for this thread. */
+const QUEUED_BYTES = 48 * 1024 * 1024;
+
+// Run from TypeScript sources (tests, `npm run dev`), the worker loads through tsx like this thread.
+const TYPESCRIPT = import.meta.url.endsWith('.ts');
+const ENTRY = new URL(`./examine-worker.${TYPESCRIPT ? 'ts' : 'js'}`, import.meta.url);
+const TSX_BOOT = `
+const { workerData } = require('node:worker_threads');
+import(workerData.tsx)
+  .then((tsx) => { tsx.register(); return import(workerData.entry); })
+  .catch((error) => setImmediate(() => { throw error; }));
+`;
+
+function startWorker(job: WorkerJob): Worker {
+  if (!TYPESCRIPT) return new Worker(ENTRY, { workerData: job });
+  // The ESM build of tsx's register API (its CommonJS build resolves its hooks wrongly from a worker).
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const api = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
+  const tsx = new URL(api['./esm/api']!.import.default, pathToFileURL(manifest)).href;
+  return new Worker(TSX_BOOT, { eval: true, workerData: { ...job, tsx, entry: ENTRY.href } });
+}
+
+/**
+ * Yields what `examineBundle` would for `head` followed by the rest of `source`. Throws
+ * BundleSyntaxError as it would; the worker stops when the caller stops iterating.
+ */
+export async function* examineInWorker(
+  head: readonly Buffer[],
+  source: AsyncIterator<Buffer | string>,
+  recipe: ExamineRecipe,
+  maxObjectBytes: number,
+): AsyncGenerator<Examined> {
+  const worker = startWorker({ recipe, maxObjectBytes });
+  const queue: Examined[] = [];
+  let end: { syntax?: BundleSyntaxError; failure?: Error } | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+
+  let sent = 0; // input bytes posted to the worker
+  let scanned = 0; // of those, bytes the worker has taken
+  let queuedUpTo = 0; // input offset of the newest examined object waiting here
+  let takenUpTo = 0; // input offset of the newest examined object handed to the caller
+  let sourceDone = false;
+  let pumping = false;
+  const pending = [...head];
+  const send = (message: ToWorker) => {
+    worker.postMessage(message);
+  };
+
+  // Sends input while the worker is not too far ahead of this thread, without ever waiting on a
+  // message: an object bigger than the limits still flows through, since the worker keeps scanning.
+  const pump = async () => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (!sourceDone && end === undefined) {
+        if (sent - scanned >= AHEAD_BYTES || queuedUpTo - takenUpTo >= QUEUED_BYTES) break;
+        let chunk = pending.shift();
+        if (chunk === undefined) {
+          const next = await source.next();
+          if (next.done === true) {
+            sourceDone = true;
+            send({ type: 'end' });
+            break;
+          }
+          chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+        }
+        sent += chunk.length;
+        send({ type: 'chunk', chunk });
+      }
+    } catch (error) {
+      end ??= { failure: error instanceof Error ? error : new Error(String(error)) };
+      notify();
+    } finally {
+      pumping = false;
+    }
+  };
+
+  worker.on('message', (message: FromWorker) => {
+    switch (message.type) {
+      case 'items':
+        for (const item of message.items) {
+          queue.push(item);
+          if (item.kind !== 'header') queuedUpTo = item.bytes;
+        }
+        break;
+      case 'consumed':
+        scanned += message.bytes;
+        void pump();
+        return;
+      case 'done':
+        end ??= {};
+        break;
+      case 'syntax': {
+        const { reason, line, column, code } = message.error;
+        end ??= { syntax: new BundleSyntaxError(reason, line, column, code) };
+        break;
+      }
+      case 'failed':
+        end ??= { failure: new Error(`import worker failed: ${message.message}`) };
+        break;
+    }
+    notify();
+  });
+  worker.on('error', (error) => {
+    end ??= { failure: error };
+    notify();
+  });
+  worker.on('exit', (code) => {
+    end ??= { failure: new Error(`import worker stopped unexpectedly (exit code ${code})`) };
+    notify();
+  });
+
+  try {
+    void pump();
+    for (;;) {
+      const item = queue.shift();
+      if (item !== undefined) {
+        if (item.kind !== 'header') {
+          takenUpTo = item.bytes;
+          if (queuedUpTo - takenUpTo < QUEUED_BYTES / 2) void pump();
+        }
+        yield item;
+        continue;
+      }
+      if (end !== undefined) {
+        if (end.syntax !== undefined) throw end.syntax;
+        if (end.failure !== undefined) throw end.failure;
+        return;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
