@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { invalidInput, notFound } from '../errors.js';
 import type { AppContext } from '../http/app-context.js';
 import { limitedStream } from '../http/bundles/limited-stream.js';
-import { presentVersions } from '../present/present-objects.js';
+import { presentTexts } from '../present/present-texts.js';
 import { deleteObject } from '../store/objects/delete-object.js';
 import { readableCollection, writableCollection } from './collection-access.js';
-import { readCollectionPage } from './collection-reader.js';
+import { readCollectionObjects, readCollectionPage } from './collection-reader.js';
 import { checkContentType, negotiate, STIX_MEDIA_TYPE } from './media-types.js';
 import { postEnvelope } from './post-envelope.js';
-import { paging, taxiiReply } from './taxii-reply.js';
+import { paging, taxiiEnvelopeReply, taxiiReply } from './taxii-reply.js';
 import { parseTaxiiQuery } from './taxii-query.js';
 
 const COLLECTION = '/taxii2/api/collections/:collectionId';
@@ -28,14 +28,8 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
     const query = parseTaxiiQuery(request.query as Query);
     const { collectionId } = request.params as Params;
     const collection = await readableCollection(db, request.viewer, collectionId ?? '');
-    const page = await readCollectionPage(db, request.viewer, collection, query);
-    const presented = await presentVersions(db, request.viewer, page.versions);
-    return taxiiReply(
-      reply,
-      type,
-      { ...paging(page), ...(presented.length === 0 ? {} : { objects: presented.map((p) => p.object) }) },
-      page.versions,
-    );
+    const page = await readCollectionObjects(db, request.viewer, collection, query);
+    return taxiiEnvelopeReply(reply, type, page, await presentTexts(db, request.viewer, page.versions));
   });
 
   app.get(`${COLLECTION}/manifest/`, { schema: { hide: true } }, async (request, reply) => {
@@ -63,7 +57,7 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
     const { collectionId, objectId } = request.params as Params;
     const query = { ...parseTaxiiQuery(request.query as Query), ids: [objectId ?? ''], types: undefined };
     const collection = await readableCollection(db, request.viewer, collectionId ?? '');
-    const page = await readCollectionPage(db, request.viewer, collection, query);
+    const page = await readCollectionObjects(db, request.viewer, collection, query);
     if (page.versions.length === 0 && query.after === undefined) {
       const any = await readCollectionPage(db, request.viewer, collection, {
         limit: 1,
@@ -73,13 +67,7 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
       if (any.versions.length === 0)
         throw notFound(`object ${objectId ?? ''} in collection ${collection.id}`);
     }
-    const presented = await presentVersions(db, request.viewer, page.versions);
-    return taxiiReply(
-      reply,
-      type,
-      { ...paging(page), ...(presented.length === 0 ? {} : { objects: presented.map((p) => p.object) }) },
-      page.versions,
-    );
+    return taxiiEnvelopeReply(reply, type, page, await presentTexts(db, request.viewer, page.versions));
   });
 
   app.get(`${COLLECTION}/objects/:objectId/versions/`, { schema: { hide: true } }, async (request, reply) => {

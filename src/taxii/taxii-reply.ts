@@ -1,12 +1,15 @@
 import type { FastifyReply } from 'fastify';
-import type { StoredVersion } from '../store/objects/read-objects.js';
+/** A listed version: its date added dates the page (`X-TAXII-Date-Added-First` / `-Last`). */
+interface Dated {
+  dateAdded: string;
+}
 
 /** Sends a TAXII resource with its media type and, for pages of objects, the date-added headers. */
 export function taxiiReply(
   reply: FastifyReply,
   mediaType: string,
   body: unknown,
-  page?: readonly StoredVersion[],
+  page?: readonly Dated[],
   status = 200,
 ): FastifyReply {
   reply.status(status).type(mediaType);
@@ -17,6 +20,22 @@ export function taxiiReply(
     reply.header('X-TAXII-Date-Added-Last', last.dateAdded);
   }
   return reply.send(body);
+}
+
+/**
+ * Sends an envelope of objects already presented as JSON text (`presentTexts`): the body is built by
+ * joining the texts, which is what serialising `{ more, next?, objects? }` would give, without
+ * parsing or serialising the objects again.
+ */
+export function taxiiEnvelopeReply(
+  reply: FastifyReply,
+  mediaType: string,
+  page: { more: boolean; next?: string; versions: readonly Dated[] },
+  texts: readonly string[],
+): FastifyReply {
+  const head = JSON.stringify(paging(page));
+  const body = texts.length === 0 ? head : `${head.slice(0, -1)},"objects":[${texts.join(',')}]}`;
+  return taxiiReply(reply, mediaType, body, page.versions);
 }
 
 /** The `more`/`next` part of an envelope, manifest or versions resource. */

@@ -145,6 +145,34 @@ describe.each(storeBackends())('TAXII answers cut to each caller’s audience on
     expect(ownText).toContain(made['telecom-only']!.id);
   });
 
+  it('sends objects that need no redaction byte for byte as stored, and still redacts the others', async () => {
+    const plain = relationship(made.community!.id, made.public!.id);
+    const leaking = relationship(made.community!.id, made['telecom-only']!.id);
+    await importText(store, w.telecom.viewer, bundle([plain, leaking]), { distribution: 'community' });
+    const stored = async (id: string) =>
+      (await store.db.selectFrom('objects').select('data').where('id', '=', id).executeTakeFirstOrThrow())
+        .data;
+    const res = await get(
+      `/taxii2/api/collections/${all.id}/objects/?match[type]=relationship`,
+      w.peer.bearer,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/taxii+json;version=2.1');
+    // The envelope is exactly what serialising it would give, with the plain object's stored text in it.
+    expect(res.body).toBe(JSON.stringify(res.json()));
+    expect(res.body).toContain(await stored(plain.id));
+    const leaked = (res.json().objects as StixObject[]).find((o) => o.id === leaking.id)!;
+    expect(leaked).not.toHaveProperty('target_ref');
+    expect(leaked.x_accord_redacted).toEqual(['target_ref']);
+    expect(res.body).not.toContain(made['telecom-only']!.id);
+    // The owner reads both as written.
+    const own = await get(
+      `/taxii2/api/collections/${all.id}/objects/?match[type]=relationship`,
+      w.telecom.bearer,
+    );
+    expect(own.body).toContain(await stored(leaking.id));
+  });
+
   it('lets a push status reveal nothing about objects the sender cannot see', async () => {
     const hidden = made['telecom-only']!;
     const res = await w.app.inject({

@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import { idsToCheck, readsUnredacted, redactObject } from '../policy/redact.js';
+import type { Audience } from '../policy/visibility.js';
+import type { Viewer } from '../policy/viewer.js';
+import type { StoredVersion } from '../store/objects/read-objects.js';
+import { visibleIds } from '../store/objects/visible-ids.js';
+import type { Database } from '../store/schema.js';
+import type { StixObject } from '../stix/types.js';
+import { scanReferences } from './reference-scan.js';
+
+/** What `presentTexts` needs of a stored version. */
+export type StoredText = Pick<StoredVersion, 'id' | 'ownerOrg' | 'distribution' | 'data'>;
+
+const audienceOf = (v: StoredText): Audience => ({ ownerOrg: v.ownerOrg, distribution: v.distribution });
+
+/** An object holding `id` and the references `refs`, for asking the policy about references only. */
+const probe = (id: string, refs: readonly string[]) =>
+  ({ type: 'x-accord-probe', id, x_probe_refs: refs }) as unknown as StixObject;
+
+/**
+ * The JSON text of each version as `viewer` receives it: exactly `JSON.stringify` of the object
+ * `presentVersions` gives, but the stored text itself whenever the policy removes nothing, so large
+ * pages (TAXII) are neither parsed nor serialised again. The stored text is `JSON.stringify` output
+ * (`prepareVersion`), which parsing and serialising gives back unchanged.
+ *
+ * `versions` must be versions the viewer may see (read through `visibleVersions`): their own ids then
+ * count as visible without asking the store again.
+ *
+ * The decision is the policy's own: the references found in the texts (`scanReferences`, a superset
+ * of what redaction looks at) are put to `idsToCheck` and `redactObject` in a probe object. When the
+ * probe loses nothing and there are no granular markings, the object loses nothing either. Everything
+ * else (a reference to a hidden object, granular markings, a text the scan cannot read) is parsed and
+ * redacted exactly as `presentVersions` does.
+ */
+export async function presentTexts(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  versions: readonly StoredText[],
+): Promise<string[]> {
+  const refsOf = versions.map((v) => referencesToCheck(viewer, v));
+  const inPage = new Set(versions.map((v) => v.id));
+  const visible = new Set<string>();
+  const isVisible = (id: string) => inPage.has(id) || visible.has(id);
+  const resolve = async (ids: Iterable<string>) => {
+    const unknown = new Set<string>();
+    for (const id of ids) if (!inPage.has(id) && !visible.has(id)) unknown.add(id);
+    if (unknown.size > 0) for (const id of await visibleIds(db, viewer, unknown)) visible.add(id);
+  };
+
+  // One probe for the whole page first: the common case (nothing hidden) costs one policy call.
+  const scanned = refsOf.flatMap((refs, i) => (refs === null || refs === undefined ? [] : [i]));
+  const first = scanned[0];
+  let fast = false;
+  if (first !== undefined) {
+    const all = probe('', [...new Set(scanned.flatMap((i) => refsOf[i]!))]);
+    const audience = audienceOf(versions[first]!);
+    await resolve(idsToCheck(viewer, audience, all));
+    fast = redactObject(viewer, audience, all, isVisible) === all;
+  }
+
+  const slow = new Map<number, StixObject>();
+  for (const [i, refs] of refsOf.entries()) {
+    if (refs === null || (refs !== undefined && fast)) continue;
+    const v = versions[i]!;
+    if (refs !== undefined) {
+      const own = probe(v.id, refs);
+      if (redactObject(viewer, audienceOf(v), own, isVisible) === own) continue;
+    }
+    slow.set(i, JSON.parse(v.data) as StixObject);
+  }
+  if (slow.size === 0) return versions.map((v) => v.data);
+
+  await resolve([...slow].flatMap(([i, object]) => idsToCheck(viewer, audienceOf(versions[i]!), object)));
+  return versions.map((v, i) => {
+    const object = slow.get(i);
+    return object === undefined
+      ? v.data
+      : JSON.stringify(redactObject(viewer, audienceOf(v), object, isVisible));
+  });
+}
+
+/**
+ * null: the viewer reads the version as written. An array: every reference in its text. undefined:
+ * the text must be parsed (granular markings, or a text the scan cannot read).
+ */
+function referencesToCheck(viewer: Viewer, v: StoredText): string[] | null | undefined {
+  if (readsUnredacted(viewer, audienceOf(v))) return null;
+  const refs = scanReferences(v.data);
+  return refs === undefined || v.data.includes('granular_markings"') ? undefined : refs;
+}
