@@ -68,6 +68,22 @@ export class AhoCorasick {
     }
   }
 
+  /**
+   * Appends to `out` the index of every literal occurring in `text` (repeats possible) and returns
+   * how many it appended; no callback, so a scan allocates nothing.
+   */
+  scanInto(text: string, out: number[]): number {
+    const { classOf, delta, terminal, dictLink, width } = this;
+    const start = out.length;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      s = delta[s * width + classOf[text.charCodeAt(i)]!]!;
+      if (terminal[s]! >= 0) out.push(terminal[s]!);
+      for (let d = dictLink[s]!; d >= 0; d = dictLink[d]!) out.push(terminal[d]!);
+    }
+    return out.length - start;
+  }
+
   /** Calls `visit` with the index of every literal occurring in `text` (repeats possible). */
   scan(text: string, visit: (literal: number) => void): void {
     const { classOf, delta, terminal, dictLink, width } = this;

@@ -6,9 +6,13 @@
  */
 export interface MatchEvent {
   /** Optional id echoed in stream hits. */
-  id?: string;
+  id?: string | undefined;
+  /** A numeric id (a line number), made text only when a hit names it; `id` wins. */
+  seq?: number | undefined;
   /** RFC 3339 time of the event; defaults to the index clock. */
-  time?: string;
+  time?: string | undefined;
+  /** The time in milliseconds since the epoch, when the producer has it as a number (wins over `time`). */
+  timeMs?: number | undefined;
   values: Map<string, string[]> | Record<string, string | string[] | undefined>;
 }
 
@@ -23,6 +27,11 @@ const HASH_NAMES: Record<string, string> = {
   ssdeep: 'SSDEEP',
   tlsh: 'TLSH',
 };
+
+/** The id a hit names the event by: `id`, else `seq` as text, else the fallback. */
+export function eventIdOf(event: MatchEvent, fallback: () => string): string {
+  return event.id ?? (event.seq === undefined ? fallback() : String(event.seq));
+}
 
 const keyCache = new Map<string, string>();
 
@@ -42,6 +51,12 @@ export function canonicalKey(key: string): string {
 
 /** Calls `visit` for each (canonical key, value) of the event, without allocating. */
 export function forEachValue(event: MatchEvent, visit: (key: string, value: string) => void): void {
+  if (event instanceof RecordEvent) {
+    const keys = event.canonical;
+    const vals = event.vals;
+    for (let i = 0; i < keys.length; i++) visit(keys[i]!, vals[i]!);
+    return;
+  }
   const v = event.values;
   if (v instanceof Map) {
     for (const [k, vals] of v) {
@@ -56,5 +71,71 @@ export function forEachValue(event: MatchEvent, visit: (key: string, value: stri
     const key = canonicalKey(k);
     if (typeof vals === 'string') visit(key, vals);
     else for (const x of vals) visit(key, x);
+  }
+}
+
+/** Largest time value a Date holds (8.64e15 ms). */
+const MAX_TIME_MS = 8.64e15;
+
+/**
+ * The event of one log record. Values are kept as flat parallel arrays (the index walks them
+ * without allocating); `values` (a Map, as before) and `time` (RFC 3339, as before) are only built
+ * when someone reads them. It is a class: copy it with `{ ...event }` and those two are lost.
+ */
+export class RecordEvent implements MatchEvent {
+  id: string | undefined = undefined;
+  seq: number | undefined = undefined;
+  /** Keys as mapped (`file:hashes.sha256` stays so), canonical keys, and values, in order. */
+  readonly keys: string[] = [];
+  readonly canonical: string[] = [];
+  readonly vals: string[] = [];
+  timeMs: number | undefined = undefined;
+  private timeText: string | undefined = undefined;
+  private valuesMap: Map<string, string[]> | undefined = undefined;
+
+  /** Adds a value unless the same key already has it (as the Map form always did). */
+  put(key: string, value: string, canonical: string = canonicalKey(key)): void {
+    const keys = this.keys;
+    const vals = this.vals;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key && vals[i] === value) return;
+    keys.push(key);
+    this.canonical.push(canonical);
+    vals.push(value);
+  }
+
+  setTime(v: unknown): void {
+    if (typeof v === 'number' && Number.isFinite(v)) this.setEpochSeconds(v);
+    else if (typeof v === 'string' && v !== '') {
+      const n = Number(v);
+      if (Number.isFinite(n)) this.setEpochSeconds(n);
+      else this.timeText = v;
+    }
+  }
+
+  private setEpochSeconds(seconds: number): void {
+    const ms = seconds * 1000;
+    // Out of a Date's range: fail here, exactly as formatting it would.
+    if (!(Math.abs(ms) <= MAX_TIME_MS)) new Date(ms).toISOString();
+    // A Date keeps whole milliseconds (truncated), and so does its RFC 3339 text.
+    this.timeMs = Math.trunc(ms) + 0;
+  }
+
+  get time(): string | undefined {
+    if (this.timeText === undefined && this.timeMs !== undefined)
+      this.timeText = new Date(this.timeMs).toISOString();
+    return this.timeText;
+  }
+
+  get values(): Map<string, string[]> {
+    if (this.valuesMap === undefined) {
+      const m = new Map<string, string[]>();
+      for (let i = 0; i < this.keys.length; i++) {
+        const list = m.get(this.keys[i]!);
+        if (list) list.push(this.vals[i]!);
+        else m.set(this.keys[i]!, [this.vals[i]!]);
+      }
+      this.valuesMap = m;
+    }
+    return this.valuesMap;
   }
 }

@@ -1,5 +1,5 @@
-import type { MatchEvent } from './event.js';
-import { valueToPaths } from './value-to-paths.js';
+import { canonicalKey, RecordEvent } from './event.js';
+import { typeValueInto } from './value-to-paths.js';
 
 /**
  * How to read a log record: record field (dotted path, or a flat key containing dots as Zeek
@@ -39,47 +39,73 @@ export const FIELD_MAPS = {
 
 export type FieldMapName = keyof typeof FIELD_MAPS;
 
-function lookup(record: Record<string, unknown>, field: string): unknown {
-  if (Object.hasOwn(record, field)) return record[field];
+/** One field of a compiled map: where it is read and where its value goes. */
+interface CompiledField {
+  field: string;
+  /** The dotted path for nested records (`source.ip` -> source, ip). */
+  parts: readonly string[];
+  /** `auto`, `url-path`, or the STIX key as written in the map. */
+  target: string;
+  /** The key as the index spells it (hash names canonical). */
+  canonical: string;
+}
+
+interface CompiledFieldMap {
+  fields: readonly CompiledField[];
+  time: CompiledField | null;
+}
+
+const compiledMaps = new WeakMap<FieldMap, CompiledFieldMap>();
+
+function compileField(field: string, target: string): CompiledField {
+  return { field, parts: field.split('.'), target, canonical: canonicalKey(target) };
+}
+
+/** A field map is compiled on first use (treat a map as immutable once records went through it). */
+function compiled(map: FieldMap): CompiledFieldMap {
+  let c = compiledMaps.get(map);
+  if (c === undefined) {
+    c = {
+      fields: Object.entries(map.fields).map(([field, target]) => compileField(field, target)),
+      time: map.time === undefined ? null : compileField(map.time, ''),
+    };
+    compiledMaps.set(map, c);
+  }
+  return c;
+}
+
+function lookup(record: Record<string, unknown>, f: CompiledField): unknown {
+  if (Object.hasOwn(record, f.field)) return record[f.field];
   let cur: unknown = record;
-  for (const part of field.split('.')) {
+  for (const part of f.parts) {
     if (typeof cur !== 'object' || cur === null) return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
   return cur;
 }
 
-function toTime(v: unknown): string | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return new Date(v * 1000).toISOString();
-  if (typeof v === 'string' && v !== '') {
-    const n = Number(v);
-    return Number.isFinite(n) ? new Date(n * 1000).toISOString() : v;
+/** Maps one JSON log record to a MatchEvent. `url-path` joins Zeek's host and uri into a URL. */
+export function recordToEvent(record: Record<string, unknown>, map: FieldMap): RecordEvent {
+  const c = compiled(map);
+  const event = new RecordEvent();
+  for (const f of c.fields) {
+    const raw = lookup(record, f);
+    if (Array.isArray(raw)) for (const item of raw) putItem(event, record, f, item);
+    else if (raw !== undefined && raw !== null) putItem(event, record, f, raw);
   }
-  return undefined;
+  // A domain also feeds suffix matching when it came from a URL host (typeValueInto adds it).
+  if (c.time !== null) event.setTime(lookup(record, c.time));
+  return event;
 }
 
-/** Maps one JSON log record to a MatchEvent. `url-path` joins Zeek's host and uri into a URL. */
-export function recordToEvent(record: Record<string, unknown>, map: FieldMap): MatchEvent {
-  const values = new Map<string, string[]>();
-  const put = (key: string, value: string): void => {
-    const list = values.get(key);
-    if (!list) values.set(key, [value]);
-    else if (!list.includes(value)) list.push(value);
-  };
-  for (const [field, target] of Object.entries(map.fields)) {
-    const raw = lookup(record, field);
-    const items = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
-    for (const item of items) {
-      if (typeof item !== 'string' && typeof item !== 'number') continue;
-      const s = String(item);
-      if (target === 'auto') for (const [k, v] of Object.entries(valueToPaths(s))) put(k, v);
-      else if (target === 'url-path') {
-        const host = lookup(record, 'host');
-        if (typeof host === 'string' && host !== '') put('url:value', `http://${host}${s}`);
-      } else put(target, s);
-    }
-  }
-  // A domain also feeds suffix matching when it came from a URL host (valueToPaths adds it).
-  const time = map.time ? toTime(lookup(record, map.time)) : undefined;
-  return time === undefined ? { values } : { time, values };
+const HOST: CompiledField = compileField('host', '');
+
+function putItem(event: RecordEvent, record: Record<string, unknown>, f: CompiledField, item: unknown): void {
+  if (typeof item !== 'string' && typeof item !== 'number') return;
+  const s = String(item);
+  if (f.target === 'auto') typeValueInto(s, event);
+  else if (f.target === 'url-path') {
+    const host = lookup(record, HOST);
+    if (typeof host === 'string' && host !== '') event.put('url:value', `http://${host}${s}`);
+  } else event.put(f.target, s, f.canonical);
 }

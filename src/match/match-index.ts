@@ -3,7 +3,7 @@ import { parsePattern } from '../pattern/parser.js';
 import { compileIndicator } from './compiled-indicator.js';
 import type { CompiledIndicator, Leaf } from './compiled-indicator.js';
 import type { EventValues } from './event-check.js';
-import { forEachValue } from './event.js';
+import { eventIdOf, forEachValue } from './event.js';
 import type { MatchEvent } from './event.js';
 import { KeyIndex } from './key-index.js';
 import { MatchStream } from './match-stream.js';
@@ -41,7 +41,9 @@ export interface EventOutcome {
   time: number;
 }
 
-function parseTime(t: string | undefined, clock: () => number): number {
+function parseTime(event: MatchEvent, clock: () => number): number {
+  if (event.timeMs !== undefined) return event.timeMs;
+  const t = event.time;
   if (t === undefined) return clock();
   const ms = Date.parse(t);
   return Number.isNaN(ms) ? clock() : ms;
@@ -145,14 +147,15 @@ export class MatchIndex {
         leaf.satisfied = leaf.check(values);
       }
     }
-    outcome.time = parseTime(event.time, this.clock);
-    const eventId = event.id ?? String(stamp);
+    outcome.time = parseTime(event, this.clock);
+    let eventId: string | undefined;
     for (const leaf of nominated) {
       const ind = leaf.indicator;
       if (!leaf.satisfied || ind.stamp === stamp) continue;
       if (outcome.time < ind.validFrom || outcome.time >= ind.validUntil) continue;
       if (ind.single) {
         ind.stamp = stamp;
+        eventId ??= eventIdOf(event, () => String(stamp));
         outcome.hits.push({ id: ind.id, pattern: ind.pattern, meta: ind.meta, events: [eventId] });
         continue;
       }
@@ -164,6 +167,7 @@ export class MatchIndex {
       }
       if (singleEventMatch(ind, stamp, outcome.time)) {
         ind.stamp = stamp;
+        eventId ??= eventIdOf(event, () => String(stamp));
         outcome.hits.push({ id: ind.id, pattern: ind.pattern, meta: ind.meta, events: [eventId] });
       }
     }

@@ -11,8 +11,8 @@ export interface RecordHit extends MatchHit {
 
 /**
  * Matches log records against an index: each record is mapped with `fieldMap` and fed through a
- * MatchStream, so multi-event patterns are found too. This is what `accord match` and
- * `POST /api/v1/match` call.
+ * MatchStream, so multi-event patterns are found too (a library entry point; `accord match` and
+ * `POST /api/v1/match` go through `matchLines` in src/matching, which also names the indicators).
  */
 export function* matchRecords(
   index: MatchIndex,
@@ -24,7 +24,8 @@ export function* matchRecords(
   let n = 0;
   for (const record of records) {
     const event = recordToEvent(record, fieldMap);
-    for (const hit of stream.push({ ...event, id: event.id ?? String(n) })) yield { ...hit, record: n };
+    event.id = String(n);
+    for (const hit of stream.push(event)) yield { ...hit, record: n };
     n++;
   }
 }

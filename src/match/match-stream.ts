@@ -1,6 +1,7 @@
 import type { ObservationExpr } from '../pattern/ast.js';
 import { firstBinding } from '../pattern/evaluator.js';
 import type { CompiledIndicator, Leaf } from './compiled-indicator.js';
+import { eventIdOf } from './event.js';
 import type { MatchEvent } from './event.js';
 import type { MatchHit, MatchIndex } from './match-index.js';
 
@@ -56,12 +57,14 @@ export class MatchStream {
   push(event: MatchEvent): MatchHit[] {
     const outcome = this.index.evaluate(event, true);
     const hits = outcome.hits;
+    // Most events complete nothing: no partial evidence, nothing to remember or expire.
+    if (outcome.partial === null) return hits;
     const hitIds = new Set(hits.map((h) => h.id));
-    for (const [ind, leaves] of outcome.partial ?? []) {
+    for (const [ind, leaves] of outcome.partial) {
       if (hitIds.has(ind.id) || !this.index.has(ind.id)) continue;
       const window = windowSeconds(ind.ast.expr, this.horizon) * 1000;
       const history = (this.pending.get(ind) ?? []).filter((r) => outcome.time - r.time <= window);
-      history.push({ id: event.id ?? `event@${outcome.time}`, time: outcome.time, leaves });
+      history.push({ id: eventIdOf(event, () => `event@${outcome.time}`), time: outcome.time, leaves });
       while (history.length > this.maxEvents) history.shift();
       this.pending.delete(ind);
       const used = this.decide(ind, history);

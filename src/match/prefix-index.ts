@@ -5,6 +5,11 @@ import { ipv4ToInt, ipv6ToWords, maskV4 } from './ip.js';
  * A lookup probes only those lengths (at most 33 for IPv4, 129 for IPv6, a handful in practice),
  * so it costs O(#lengths) map probes whatever the number of networks — unlike net.BlockList,
  * which scans every rule.
+ *
+ * IPv4 networks of length 16 to 32 are also summarised in a typed table with one entry per /16:
+ * a bit mask of the lengths that have a network inside that /16. A lookup reads that one entry and
+ * probes only the lengths it names, so an address outside every indexed /16 (most log traffic)
+ * costs one array read, and one that is inside costs a probe per length actually present there.
  */
 export class PrefixIndex<T> {
   /** IPv4 networks by prefix length (index 0..32), keyed by the masked int32 address. */
@@ -12,6 +17,12 @@ export class PrefixIndex<T> {
   private readonly v4 = new Map<number, Map<number, Set<T>>>();
   private readonly v6 = new Map<number, Map<string, Set<T>>>();
   private v4Lengths: number[] = [];
+  /** Lengths below 16, longest first (checked for every address). */
+  private v4Short: number[] = [];
+  /** Per /16 (the address's top 16 bits): bit `len - 16` set when a /len network lies inside it. */
+  private v4Mask: Uint32Array | null = null;
+  /** Networks per (/16, length), for clearing mask bits on removal: key `top16 * 32 + len - 16`. */
+  private readonly v4MaskCount = new Map<number, number>();
   private v6Lengths: number[] = [];
   private count = 0;
 
@@ -37,7 +48,10 @@ export class PrefixIndex<T> {
     if (v4 >= 0) {
       const len = lenText === null ? 32 : Number(lenText);
       if (len > 32) return false;
+      const before = this.count;
       this.v4Lengths = this.bucket(this.v4, len, maskV4(v4, len), item, add, this.v4Lengths);
+      this.v4Short = this.v4Lengths.filter((l) => l < 16);
+      if (len >= 16 && this.count !== before) this.editMask(v4, len, add ? 1 : -1);
       // Lookup copy: arrays iterate without allocating an iterator per hit.
       const byNet = this.v4.get(len);
       const key = maskV4(v4, len);
@@ -57,6 +71,20 @@ export class PrefixIndex<T> {
     if (len > 128) return false;
     this.v6Lengths = this.bucket(this.v6, len, v6Key(words, len), item, add, this.v6Lengths);
     return true;
+  }
+
+  private editMask(ip: number, len: number, delta: number): void {
+    const top = ip >>> 16;
+    const key = top * 32 + len - 16;
+    const n = (this.v4MaskCount.get(key) ?? 0) + delta;
+    const mask = (this.v4Mask ??= new Uint32Array(65536));
+    if (n > 0) {
+      this.v4MaskCount.set(key, n);
+      mask[top] = mask[top]! | (1 << (len - 16));
+    } else {
+      this.v4MaskCount.delete(key);
+      mask[top] = mask[top]! & ~(1 << (len - 16));
+    }
   }
 
   private bucket<K>(
@@ -105,10 +133,23 @@ export class PrefixIndex<T> {
   }
 
   lookupV4(ip: number, visit: (item: T) => void): void {
-    const lengths = this.v4Lengths;
-    for (let i = 0; i < lengths.length; i++) {
-      const len = lengths[i]!;
-      const list = this.v4ByLength[len]?.get(len === 0 ? 0 : ip & (-1 << (32 - len)));
+    const byLength = this.v4ByLength;
+    const mask = this.v4Mask;
+    if (mask !== null) {
+      // Longest first, as the lengths list: bit 16 is /32, bit 0 is /16.
+      let bits = mask[ip >>> 16]!;
+      while (bits !== 0) {
+        const bit = 31 - Math.clz32(bits);
+        bits ^= 1 << bit;
+        const len = bit + 16;
+        const list = byLength[len]?.get(len === 32 ? ip | 0 : ip & (-1 << (32 - len)));
+        if (list) for (let j = 0; j < list.length; j++) visit(list[j]!);
+      }
+    }
+    const short = this.v4Short;
+    for (let i = 0; i < short.length; i++) {
+      const len = short[i]!;
+      const list = byLength[len]?.get(len === 0 ? 0 : ip & (-1 << (32 - len)));
       if (list) for (let j = 0; j < list.length; j++) visit(list[j]!);
     }
   }

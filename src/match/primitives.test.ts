@@ -5,6 +5,7 @@ import { AhoCorasick } from './aho-corasick.js';
 import { ipv4ToInt } from './ip.js';
 import { PrefixIndex } from './prefix-index.js';
 import { likeLiteral, requiredLiteral } from './required-literal.js';
+import { SubstringIndex } from './substring-index.js';
 import { SuffixIndex } from './suffix-index.js';
 
 const ipv4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((p) => p.join('.'));
@@ -57,6 +58,50 @@ describe('PrefixIndex', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('keeps the per-/16 length table right through adds and removals (against a linear scan)', () => {
+    // Networks crowded into two /16s so that several lengths share a /16 and removals clear bits.
+    const near = fc
+      .tuple(fc.constantFrom('10.1', '10.2'), fc.nat(255), fc.nat(255), fc.integer({ min: 8, max: 32 }))
+      .map(([top, c, d, l]) => `${top}.${c}.${d}/${l}`);
+    fc.assert(
+      fc.property(
+        fc.array(near, { minLength: 1, maxLength: 25 }),
+        fc.array(fc.boolean(), { maxLength: 25 }),
+        fc.array(
+          near.map((n) => n.slice(0, n.indexOf('/'))),
+          { maxLength: 10 },
+        ),
+        (nets, drop, probes) => {
+          const index = new PrefixIndex<number>();
+          nets.forEach((n, i) => index.add(n, i));
+          const kept = nets.map((n, i) => (drop[i] === true ? (index.remove(n, i), null) : n));
+          for (const p of [...probes, '10.1.0.0', '10.2.255.255']) {
+            const got: number[] = [];
+            index.lookup(p, (i) => got.push(i));
+            const want = kept.flatMap((n, i) =>
+              n !== null && netWithin(parseNet(p)!, parseNet(n)!) ? [i] : [],
+            );
+            expect(got.sort((a, b) => a - b)).toEqual(want);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const index = new PrefixIndex<string>();
+    index.add('10.1.2.0/24', 'a');
+    index.add('10.1.3.0/24', 'b');
+    index.add('10.1.3.7', 'c');
+    index.remove('10.1.2.0/24', 'a');
+    const got: string[] = [];
+    index.lookup('10.1.3.7', (x) => got.push(x));
+    expect(got).toEqual(['c', 'b']);
+    index.remove('10.1.3.0/24', 'b');
+    index.remove('10.1.3.7', 'c');
+    index.lookup('10.1.3.7', (x) => got.push(x));
+    expect(got).toEqual(['c', 'b']);
+    expect(index.size).toBe(0);
   });
 
   it('removes entries and ignores non-addresses', () => {
@@ -112,6 +157,40 @@ describe('AhoCorasick', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('SubstringIndex', () => {
+  it('sees items added to or removed from a literal after the automaton was built', () => {
+    const index = new SubstringIndex<string>();
+    const hits = (v: string): string[] => {
+      const out: string[] = [];
+      index.lookup(v, (x) => out.push(x));
+      return out.sort();
+    };
+    index.add('/gate', 'a');
+    expect(hits('http://x/gate.php')).toEqual(['a']);
+    index.add('/gate', 'b'); // same literal: no rebuild, the shared list changes
+    index.add('/gate', 'b');
+    index.add('.php', 'c'); // new literal: rebuilt on the next lookup
+    expect(hits('http://x/gate.php')).toEqual(['a', 'b', 'c']);
+    expect(hits('http://x/gate.php/gate')).toEqual(['a', 'a', 'b', 'b', 'c']);
+    index.remove('/gate', 'a');
+    index.remove('.php', 'c');
+    index.remove('.php', 'c');
+    expect(hits('http://x/gate.php')).toEqual(['b']);
+    expect(index.size).toBe(1);
+  });
+});
+
+describe('AhoCorasick.scanInto', () => {
+  it('appends what scan reports, in the same order', () => {
+    const ac = new AhoCorasick(['ab', 'b', 'abc', 'c']);
+    const viaScan: number[] = [];
+    ac.scan('xabcabc', (i) => viaScan.push(i));
+    const out = [42];
+    expect(ac.scanInto('xabcabc', out)).toBe(viaScan.length);
+    expect(out).toEqual([42, ...viaScan]);
   });
 });
 

@@ -68,6 +68,27 @@ describe('field maps', () => {
     );
   });
 
+  it('keeps values flat and builds the Map and the RFC 3339 time only when read', () => {
+    const map = { fields: { a: 'auto', h: 'file:hashes.sha256', d: 'domain-name:value' }, time: 't' };
+    const e = recordToEvent({ t: 1704067200.0129, a: 'http://Evil.test/x', h: 'AB', d: 'evil.test' }, map);
+    expect(e.timeMs).toBe(1704067200012);
+    expect(e.canonical).toEqual(['url:value', 'domain-name:value', "file:hashes.'SHA-256'"]);
+    expect(e.vals).toEqual(['http://Evil.test/x', 'evil.test', 'AB']);
+    // The URL's host and the mapped domain are one value under one key.
+    expect(e.values).toEqual(
+      new Map([
+        ['url:value', ['http://Evil.test/x']],
+        ['domain-name:value', ['evil.test']],
+        ['file:hashes.sha256', ['AB']],
+      ]),
+    );
+    expect(e.time).toBe('2024-01-01T00:00:00.012Z');
+    expect(recordToEvent({ t: 'yesterday' }, map).time).toBe('yesterday');
+    expect(recordToEvent({ t: 'yesterday' }, map).timeMs).toBeUndefined();
+    expect(recordToEvent({ t: '' }, map).time).toBeUndefined();
+    expect(() => recordToEvent({ t: 1e20 }, map)).toThrow(RangeError);
+  });
+
   it('matchRecords finds single and multi-record hits', () => {
     const index = new MatchIndex();
     index.add({ id: 'ip', pattern: "[ipv4-addr:value = '198.51.100.7']" });

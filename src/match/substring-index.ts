@@ -5,9 +5,13 @@ import { AhoCorasick } from './aho-corasick.js';
  * automaton stale; it is rebuilt once, on the next lookup, so bulk loads cost one build.
  */
 export class SubstringIndex<T> {
-  private readonly byLiteral = new Map<string, Set<T>>();
+  /** Items by literal; the automaton's `sets` share these arrays, so edits to them need no rebuild. */
+  private readonly byLiteral = new Map<string, T[]>();
+  private readonly members = new Map<string, Set<T>>();
   private automaton: AhoCorasick | null = null;
-  private sets: Set<T>[] = [];
+  private sets: T[][] = [];
+  /** Literal indices found by the current scan (reused: a lookup allocates nothing). */
+  private readonly found: number[] = [];
   private stale = false;
 
   get size(): number {
@@ -15,18 +19,25 @@ export class SubstringIndex<T> {
   }
 
   add(literal: string, item: T): void {
-    let set = this.byLiteral.get(literal);
-    if (!set) {
-      this.byLiteral.set(literal, (set = new Set()));
+    let items = this.byLiteral.get(literal);
+    let members = this.members.get(literal);
+    if (!items || !members) {
+      this.byLiteral.set(literal, (items = []));
+      this.members.set(literal, (members = new Set()));
       this.stale = true;
     }
-    set.add(item);
+    if (members.has(item)) return;
+    members.add(item);
+    items.push(item);
   }
 
   remove(literal: string, item: T): void {
-    const set = this.byLiteral.get(literal);
-    if (set?.delete(item) && set.size === 0) {
+    const items = this.byLiteral.get(literal);
+    if (!items || this.members.get(literal)?.delete(item) !== true) return;
+    items.splice(items.indexOf(item), 1);
+    if (items.length === 0) {
       this.byLiteral.delete(literal);
+      this.members.delete(literal);
       this.stale = true;
     }
   }
@@ -41,8 +52,13 @@ export class SubstringIndex<T> {
     }
     // Repeated occurrences re-visit the same items; callers de-duplicate per event.
     const sets = this.sets;
-    this.automaton.scan(text, (i) => {
-      for (const item of sets[i]!) visit(item);
-    });
+    const found = this.found;
+    found.length = 0;
+    if (this.automaton.scanInto(text, found) === 0) return;
+    for (let i = 0; i < found.length; i++) {
+      const items = sets[found[i]!]!;
+      for (let j = 0; j < items.length; j++) visit(items[j]!);
+    }
+    found.length = 0;
   }
 }

@@ -56,22 +56,26 @@ export class MatchRun {
       this.malformedLines.push({ ...(source === undefined ? {} : { source }), line, error });
   }
 
-  /** Emits one match and counts it towards the sighting of its indicator. */
-  async emit(
+  /**
+   * Emits one match and counts it towards the sighting of its indicator. Returns the consumer's
+   * promise when it returned one (await it for back-pressure), else undefined.
+   */
+  emit(
     hit: Pick<MatchHit, 'id' | 'meta'>,
     where: Omit<MatchRecord, 'indicator' | 'owner_org' | 'owner_name' | 'tlp'>,
     time: number | undefined,
-  ): Promise<void> {
+  ): Promise<void> | undefined {
     const info = hit.meta as IndicatorInfo;
     this.matches++;
     this.tally.add(info, time === undefined || Number.isNaN(time) ? this.startedAt : time);
-    await this.options.onMatch({
+    const pending = this.options.onMatch({
       ...where,
       indicator: { id: info.id, name: info.name },
       owner_org: info.ownerOrg,
       owner_name: info.ownerName,
       tlp: info.tlp,
     });
+    return pending instanceof Promise ? pending : undefined;
   }
 
   summary(): MatchSummary {
