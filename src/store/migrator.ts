@@ -3,6 +3,7 @@ import type { Kysely, Migration } from 'kysely';
 import { initialMigration } from './migrations/0001-initial.js';
 import { taxiiJobsMigration } from './migrations/0002-taxii-jobs.js';
 import { correlateMigration } from './migrations/0004-correlate.js';
+import { dashboardMigration } from './migrations/0005-dashboard.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0001-initial': initialMigration(dialect),
     '0002-taxii-jobs': taxiiJobsMigration(),
     '0004-correlate': correlateMigration(dialect),
+    '0005-dashboard': dashboardMigration(dialect),
   };
 }
 

@@ -5,7 +5,7 @@ import { toStoredVersion } from '../../store/objects/read-objects.js';
 import { visibleCurrent } from '../../store/objects/visible-versions.js';
 import type { Database } from '../../store/schema.js';
 import type { SqlDialect } from '../../store/store.js';
-import { jsonText } from './json-sql.js';
+import { jsonText } from '../../store/json-sql.js';
 
 const COLUMNS = [
   'o.seq',

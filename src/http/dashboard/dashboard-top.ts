@@ -3,7 +3,7 @@ import type { Viewer } from '../../policy/viewer.js';
 import { visibleCurrent } from '../../store/objects/visible-versions.js';
 import type { Database } from '../../store/schema.js';
 import type { SqlDialect } from '../../store/store.js';
-import { jsonText } from './json-sql.js';
+import { jsonText } from '../../store/json-sql.js';
 
 export const TOP_TYPES = ['malware', 'threat-actor', 'intrusion-set'] as const;
 

@@ -5,7 +5,7 @@ import type { ObjectFilters, Page, StoredVersion } from '../../store/objects/rea
 import { visibleCurrent } from '../../store/objects/visible-versions.js';
 import type { Database } from '../../store/schema.js';
 import type { SqlDialect } from '../../store/store.js';
-import { jsonArrayHas } from './json-sql.js';
+import { jsonArrayHas } from '../../store/json-sql.js';
 
 export interface SearchFilters extends ObjectFilters {
   tlps?: readonly string[];
