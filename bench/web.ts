@@ -111,9 +111,8 @@ export async function run(args: string[]): Promise<string> {
     started = performance.now();
     await cold.getByRole('grid').focus();
     await cold.keyboard.press('End');
-    await cold.waitForFunction(
-      `document.querySelector('[data-testid="result-count"]')?.textContent?.includes('loading') === false`,
-    );
+    // A locator wait, not a string predicate: the server's CSP forbids 'unsafe-eval', which those need.
+    await cold.getByTestId('result-count').filter({ hasNotText: 'loading' }).waitFor();
     const scroll = performance.now() - started;
 
     if (screenshots) {
