@@ -7,7 +7,8 @@
 export class AhoCorasick {
   private readonly classOf = new Uint16Array(65536);
   private readonly width: number;
-  private readonly delta: Int32Array;
+  /** Next state by (state * width + class): 16-bit when the states fit, halving what the scan touches. */
+  private readonly delta: Int32Array | Uint16Array;
   /** Literal index ending exactly at a state, or -1. */
   private readonly terminal: Int32Array;
   /** Nearest proper suffix state that ends a literal, or -1. */
@@ -41,7 +42,7 @@ export class AhoCorasick {
       if (term[s] === -1) term[s] = idx;
     });
     const n = children.length;
-    this.delta = new Int32Array(n * classes);
+    this.delta = n <= 65536 ? new Uint16Array(n * classes) : new Int32Array(n * classes);
     this.terminal = Int32Array.from(term);
     this.dictLink = new Int32Array(n).fill(-1);
     const fail = new Int32Array(n);

@@ -1,6 +1,7 @@
 import type { Comparison, ComparisonExpr, Constant } from '../pattern/ast.js';
 import { comparisonKey, isCidrEquality } from './event-check.js';
 import { normaliserFor } from './normalise.js';
+import { likeOrigin } from './origin-index.js';
 import { likeLiteral, requiredLiteral } from './required-literal.js';
 
 /**
@@ -12,10 +13,12 @@ export type Anchor =
   | { kind: 'cidr'; key: string; cidr: string; exact: boolean }
   | { kind: 'suffix'; key: string; suffix: string; exact: boolean }
   | { kind: 'substr'; key: string; literal: string; exact: boolean }
+  /** The value's origin (`http://host/`) is this one: LIKE patterns that pin a whole origin. */
+  | { kind: 'origin'; key: string; origin: string; exact: boolean }
   /** Candidate whenever the event has the key (ordering, negations, unprefiltered regexes). */
   | { kind: 'scan'; key: string; exact: boolean };
 
-const COST = { eq: 1, cidr: 2, suffix: 2, substr: 3, scan: 10 } as const;
+const COST = { eq: 1, origin: 1, cidr: 2, suffix: 2, substr: 3, scan: 10 } as const;
 const MIN_LITERAL = 3;
 const DOMAIN_KEY = /^(domain-name|email-addr):value$/;
 
@@ -61,6 +64,8 @@ export function comparisonAnchors(c: Comparison): Anchor[] {
         // Domains compare case-insensitively, so a lower-cased suffix decides the comparison alone.
         return [{ kind: 'suffix', key, suffix: rest.toLowerCase(), exact: true }];
       }
+      const origin = likeOrigin(like);
+      if (origin !== null) return [{ kind: 'origin', key, origin, exact: false }];
       const lit = likeLiteral(like);
       return lit.length >= MIN_LITERAL ? [{ kind: 'substr', key, literal: lit, exact: false }] : scan;
     }

@@ -1,15 +1,18 @@
 import type { Anchor } from './anchors.js';
 import type { Normaliser } from './normalise.js';
 import { PrefixIndex } from './prefix-index.js';
+import { StringTable } from './string-table.js';
+import { OriginIndex } from './origin-index.js';
 import { SubstringIndex } from './substring-index.js';
 import { SuffixIndex } from './suffix-index.js';
 
 /** Everything indexed for one event key (`domain-name:value`, ...). */
 export class KeyIndex<T> {
-  readonly eq = new Map<string, T[]>();
+  readonly eq = new StringTable<T>();
   readonly prefix = new PrefixIndex<T>();
   readonly suffix = new SuffixIndex<T>();
   readonly substr = new SubstringIndex<T>();
+  readonly origin = new OriginIndex<T>();
   scan: T[] = [];
   private entries = 0;
 
@@ -23,12 +26,9 @@ export class KeyIndex<T> {
   add(a: Anchor, item: T): void {
     this.entries++;
     switch (a.kind) {
-      case 'eq': {
-        const list = this.eq.get(a.value);
-        if (list) list.push(item);
-        else this.eq.set(a.value, [item]);
+      case 'eq':
+        this.eq.add(a.value, item);
         return;
-      }
       case 'cidr':
         if (!this.prefix.add(a.cidr, item)) this.scan.push(item);
         return;
@@ -38,6 +38,9 @@ export class KeyIndex<T> {
       case 'substr':
         this.substr.add(a.literal, item);
         return;
+      case 'origin':
+        this.origin.add(a.origin, item);
+        return;
       case 'scan':
         this.scan.push(item);
     }
@@ -46,12 +49,9 @@ export class KeyIndex<T> {
   remove(a: Anchor, item: T): void {
     this.entries--;
     switch (a.kind) {
-      case 'eq': {
-        const list = this.eq.get(a.value)?.filter((x) => x !== item);
-        if (!list || list.length === 0) this.eq.delete(a.value);
-        else this.eq.set(a.value, list);
+      case 'eq':
+        this.eq.remove(a.value, item);
         return;
-      }
       case 'cidr':
         if (!this.prefix.remove(a.cidr, item)) this.scan = this.scan.filter((x) => x !== item);
         return;
@@ -60,6 +60,9 @@ export class KeyIndex<T> {
         return;
       case 'substr':
         this.substr.remove(a.literal, item);
+        return;
+      case 'origin':
+        this.origin.remove(a.origin, item);
         return;
       case 'scan':
         this.scan = this.scan.filter((x) => x !== item);
@@ -73,6 +76,7 @@ export class KeyIndex<T> {
     if (this.prefix.size > 0) this.prefix.lookup(value, visit);
     if (this.suffix.size > 0) this.suffix.lookup(value, visit);
     if (this.substr.size > 0) this.substr.lookup(value, visit);
+    if (this.origin.size > 0) this.origin.lookup(value, visit);
     const scan = this.scan;
     for (let i = 0; i < scan.length; i++) visit(scan[i]!);
   }

@@ -1,0 +1,80 @@
+/**
+ * Where a URL's origin ends: just past the first `/` that follows the first `://`
+ * (`http://evil.test/a/b` -> 15, the length of `http://evil.test/`), or -1 when there is none.
+ */
+export function originEnd(value: string): number {
+  const scheme = value.indexOf('://');
+  if (scheme < 0) return -1;
+  const slash = value.indexOf('/', scheme + 3);
+  return slash < 0 ? -1 : slash + 1;
+}
+
+/** True when every character is ASCII (NFC leaves such text unchanged). */
+function ascii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/**
+ * Index for `LIKE 'http://evil.test/%'`: a LIKE whose literal head (before the first wildcard)
+ * holds a whole origin (scheme, `://`, host, `/`) can only hold for a value that starts with that
+ * head, hence for a value with that same origin. Items are kept under the origin; a lookup cuts
+ * the value's origin and probes one hash map, where a substring automaton would walk every
+ * character of every URL through a table too large for the cache. LIKE compares NFC-normalised
+ * text, so an origin with non-ASCII characters is probed in NFC form.
+ */
+export class OriginIndex<T> {
+  private readonly byOrigin = new Map<string, T[]>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(origin: string, item: T): void {
+    const items = this.byOrigin.get(origin);
+    if (!items) this.byOrigin.set(origin, [item]);
+    else if (!items.includes(item)) items.push(item);
+    else return;
+    this.count++;
+  }
+
+  remove(origin: string, item: T): void {
+    const items = this.byOrigin.get(origin);
+    const at = items ? items.indexOf(item) : -1;
+    if (!items || at < 0) return;
+    items.splice(at, 1);
+    this.count--;
+    if (items.length === 0) this.byOrigin.delete(origin);
+  }
+
+  lookup(value: string, visit: (item: T) => void): void {
+    const end = originEnd(value);
+    if (end < 0) return;
+    let origin = value.slice(0, end);
+    if (!ascii(origin)) {
+      const nfc = value.normalize('NFC');
+      origin = nfc.slice(0, Math.max(0, originEnd(nfc)));
+    }
+    const items = this.byOrigin.get(origin);
+    if (items) for (let i = 0; i < items.length; i++) visit(items[i]!);
+  }
+}
+
+/**
+ * The origin a LIKE pattern pins down, or null: its literal head (NFC, up to the first `%` or `_`)
+ * must contain `://` and then a `/`.
+ */
+export function likeOrigin(like: string): string | null {
+  const nfc = like.normalize('NFC');
+  let head = nfc.length;
+  for (let i = 0; i < nfc.length; i++) {
+    const c = nfc[i];
+    if (c === '%' || c === '_') {
+      head = i;
+      break;
+    }
+  }
+  const end = originEnd(nfc.slice(0, head));
+  return end < 0 ? null : nfc.slice(0, end);
+}
