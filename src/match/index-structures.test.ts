@@ -38,11 +38,15 @@ describe('StringTable', () => {
   it('keeps every key reachable after removals in the middle of collision runs', () => {
     const table = new StringTable<number>();
     const keys = Array.from({ length: 2000 }, (_, i) => `k${String(i)}`);
-    keys.forEach((k, i) => table.add(k, i));
+    keys.forEach((k, i) => {
+      table.add(k, i);
+    });
     keys.forEach((k, i) => {
       if (i % 3 === 0) table.remove(k, i);
     });
-    keys.forEach((k, i) => expect(table.get(k)).toEqual(i % 3 === 0 ? undefined : [i]));
+    keys.forEach((k, i) => {
+      expect(table.get(k)).toEqual(i % 3 === 0 ? undefined : [i]);
+    });
     expect(table.size).toBe(2000 - 667);
     expect(stringHash('')).not.toBe(0);
   });
