@@ -52,7 +52,9 @@ export async function presentTexts(
   const first = scanned[0];
   let fast = false;
   if (first !== undefined) {
-    const all = probe('', [...new Set(scanned.flatMap((i) => refsOf[i]!))]);
+    const refs = new Set<string>();
+    for (const i of scanned) for (const id of refsOf[i]!) if (!inPage.has(id)) refs.add(id);
+    const all = probe('', [...refs]);
     const audience = audienceOf(versions[first]!);
     await resolve(idsToCheck(viewer, audience, all));
     fast = redactObject(viewer, audience, all, isVisible) === all;

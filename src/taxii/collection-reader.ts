@@ -9,11 +9,12 @@ import { NextToken } from './taxii-query.js';
 import type { TaxiiQuery } from './taxii-query.js';
 import { firstCopyOfVersion, versionPredicate } from './version-match.js';
 
-/** A version as a collection page lists it: what TAXII answers and the policy needs, no more. */
-export type CollectionVersion = Pick<
-  StoredVersion,
-  'seq' | 'id' | 'version' | 'dateAdded' | 'ownerOrg' | 'distribution' | 'tlp'
->;
+/** What every listed version carries: enough to page, date the page and apply the policy. */
+type Listed = Pick<StoredVersion, 'seq' | 'id' | 'dateAdded' | 'ownerOrg' | 'distribution'>;
+/** A version as manifests and version lists give it. */
+export type CollectionVersion = Listed & Pick<StoredVersion, 'version'>;
+/** A version with its stored STIX text, for presenting the object. */
+export type CollectionObject = Listed & Pick<StoredVersion, 'data'>;
 
 export interface CollectionPage<V = CollectionVersion> {
   versions: V[];
@@ -22,52 +23,56 @@ export interface CollectionPage<V = CollectionVersion> {
 }
 
 /** A page of versions without their STIX text: manifests, version lists and existence checks. */
-export function readCollectionPage(
+export async function readCollectionPage(
   db: Db,
   viewer: Viewer,
   collection: TaxiiCollection,
   query: TaxiiQuery,
 ): Promise<CollectionPage> {
-  return readPage(db, viewer, collection, query, false);
+  const { rows, ...paging } = await readRows(db, viewer, collection, query, false);
+  const versions = rows.map((r) => ({
+    seq: r.seq,
+    id: r.id,
+    dateAdded: r.date_added,
+    ownerOrg: r.owner_org,
+    distribution: r.distribution,
+    version: r.version!,
+  }));
+  return { versions, ...paging };
 }
 
 /** A page of versions with their stored STIX text, for presenting the objects. */
-export function readCollectionObjects(
+export async function readCollectionObjects(
   db: Db,
   viewer: Viewer,
   collection: TaxiiCollection,
   query: TaxiiQuery,
-): Promise<CollectionPage<CollectionVersion & { data: string }>> {
-  return readPage(db, viewer, collection, query, true);
+): Promise<CollectionPage<CollectionObject>> {
+  const { rows, ...paging } = await readRows(db, viewer, collection, query, true);
+  const versions = rows.map((r) => ({
+    seq: r.seq,
+    id: r.id,
+    dateAdded: r.date_added,
+    ownerOrg: r.owner_org,
+    distribution: r.distribution,
+    data: r.data!,
+  }));
+  return { versions, ...paging };
 }
 
 /**
  * One page of a collection for one viewer: what `visibleVersions` lets them see, narrowed to the
  * collection and the TAXII filters, in the order rows were added. Keyset paging on `seq` (which runs in
  * `date_added` order) stays correct while objects are being added: later rows land after the cursor.
- * Only the columns a page uses are read: on a 500-object page every extra column costs.
+ * Only the columns the page uses are read: on a 500-object page every extra column costs.
  */
-async function readPage(
-  db: Db,
-  viewer: Viewer,
-  collection: TaxiiCollection,
-  query: TaxiiQuery,
-  withData: true,
-): Promise<CollectionPage<CollectionVersion & { data: string }>>;
-async function readPage(
+async function readRows(
   db: Db,
   viewer: Viewer,
   collection: TaxiiCollection,
   query: TaxiiQuery,
   withData: boolean,
-): Promise<CollectionPage>;
-async function readPage(
-  db: Db,
-  viewer: Viewer,
-  collection: TaxiiCollection,
-  query: TaxiiQuery,
-  withData: boolean,
-): Promise<CollectionPage<CollectionVersion & { data?: string }>> {
+) {
   let q = narrowToCollection(visibleVersions(db, viewer), collection.filter);
   if (query.types !== undefined) q = q.where('o.type', 'in', query.types.length > 0 ? query.types : ['']);
   if (query.ids !== undefined) q = q.where('o.id', 'in', query.ids.length > 0 ? query.ids : ['']);
@@ -81,8 +86,10 @@ async function readPage(
   if (query.versions.all || query.versions.timestamps.length > 0) q = q.where(firstCopyOfVersion(viewer));
   const exact = isExactInSql(collection.filter);
   const rows = await q
-    .select(['o.seq', 'o.id', 'o.version', 'o.date_added', 'o.owner_org', 'o.distribution', 'o.tlp'])
+    .select(['o.seq', 'o.id', 'o.date_added', 'o.owner_org', 'o.distribution'])
+    .$if(!withData, (qb) => qb.select('o.version'))
     .$if(withData || !exact, (qb) => qb.select('o.data'))
+    .$if(!exact, (qb) => qb.select('o.tlp'))
     .orderBy('o.seq')
     .limit(query.limit + 1)
     .execute();
@@ -91,18 +98,8 @@ async function readPage(
   const kept = exact
     ? scanned
     : scanned.filter((r) =>
-        inCollection(collection.filter, JSON.parse(r.data!) as Record<string, unknown>, r.tlp),
+        inCollection(collection.filter, JSON.parse(r.data!) as Record<string, unknown>, r.tlp ?? null),
       );
-  const versions = kept.map((r) => ({
-    seq: r.seq,
-    id: r.id,
-    version: r.version,
-    dateAdded: r.date_added,
-    ownerOrg: r.owner_org,
-    distribution: r.distribution,
-    tlp: r.tlp,
-    ...(withData ? { data: r.data! } : {}),
-  }));
   const last = scanned.at(-1);
-  return { versions, more, ...(more && last !== undefined ? { next: NextToken.encode(last.seq) } : {}) };
+  return { rows: kept, more, ...(more && last !== undefined ? { next: NextToken.encode(last.seq) } : {}) };
 }

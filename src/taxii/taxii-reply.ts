@@ -35,7 +35,8 @@ export function taxiiEnvelopeReply(
 ): FastifyReply {
   const head = JSON.stringify(paging(page));
   const body = texts.length === 0 ? head : `${head.slice(0, -1)},"objects":[${texts.join(',')}]}`;
-  return taxiiReply(reply, mediaType, body, page.versions);
+  // As bytes: encoded once, where a string would be measured for Content-Length and then encoded.
+  return taxiiReply(reply, mediaType, Buffer.from(body), page.versions);
 }
 
 /** The `more`/`next` part of an envelope, manifest or versions resource. */
