@@ -3,6 +3,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Loading } from './app/Loading.js';
+import { sessionQuery } from './api/use-session.js';
 import { applyTheme, initialTheme } from './app/theme.js';
 import { prefetchDashboard } from './dashboard/dashboard-query.js';
 import { router } from './router.js';
@@ -14,6 +15,9 @@ const client = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 
+// The session check, the dashboard's chart code and its figures are fetched in parallel, before React
+// first renders; the session goes first, as every page waits for it.
+void client.query(sessionQuery).catch(() => undefined);
 if (window.location.pathname === '/') prefetchDashboard((q) => client.query(q));
 
 createRoot(document.getElementById('root')!).render(

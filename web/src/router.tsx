@@ -6,16 +6,20 @@ import {
   useNavigate,
 } from '@tanstack/react-router';
 import type { RouteComponent } from '@tanstack/react-router';
+import { lazy } from 'react';
 import { useSession } from './api/use-session.js';
 import { ErrorNote } from './app/ErrorNote.js';
 import { Layout } from './app/Layout.js';
 import { Loading } from './app/Loading.js';
 import { SignInPage } from './app/SignInPage.js';
 import { DashboardPage } from './dashboard/DashboardPage.js';
-import { ObjectPage } from './object/ObjectPage.js';
-import { SearchPage } from './search/SearchPage.js';
 import { parseSearch } from './search/search-params.js';
 import type { SearchParams } from './search/search-params.js';
+
+// The dashboard, the landing page, is in the first bundle; the search and object pages (tables, the
+// graph) load on demand, so a first visit parses only what the dashboard needs.
+const SearchPage = lazy(() => import('./search/SearchPage.js').then((m) => ({ default: m.SearchPage })));
+const ObjectPage = lazy(() => import('./object/ObjectPage.js').then((m) => ({ default: m.ObjectPage })));
 
 // Pages used by few people load on demand.
 const ImportPage = lazyRouteComponent(() => import('./import/ImportPage.js'), 'ImportPage');
