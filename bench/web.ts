@@ -86,10 +86,12 @@ export async function run(args: string[]): Promise<string> {
     ).newPage();
     let started = performance.now();
     await cold.goto(base);
-    await cold
-      .getByRole('img', { name: /objects by type/ })
-      .locator('svg')
-      .waitFor();
+    // Every chart drawn, not just the first: the page is loaded when all four are on screen.
+    await Promise.all(
+      [/objects by type/, /objects by TLP/, /added per day/, /most connected/].map((name) =>
+        cold.getByRole('img', { name }).locator('svg').waitFor(),
+      ),
+    );
     const dashboard = performance.now() - started;
     const dashboardApi = await cold.evaluate(() => {
       const entry = performance
