@@ -18,6 +18,13 @@ describe('patternObservable', () => {
       { kind: 'md5', value: 'd41d8cd98f00b204e9800998ecf8427e' },
     ],
     ["[email-addr:value = 'boss@accord-test.xyz']", { kind: 'email', value: 'boss@accord-test.xyz' }],
+    // The same kinds the defender exports read from a pattern (one mapping for both).
+    ["[ipv4-addr:value = '198.18.0.7/32']", { kind: 'ipv4', value: '198.18.0.7' }],
+    ["[file:hashes.SHA256 = '" + 'a'.repeat(64) + "']", { kind: 'sha256', value: 'a'.repeat(64) }],
+    [
+      "[cryptocurrency-wallet:value = '1BoatSLRHtKNngkdXEeobR76b53LETtpyT']",
+      { kind: 'btc', value: '1BoatSLRHtKNngkdXEeobR76b53LETtpyT' },
+    ],
     // Not a single equality: nothing to index.
     ["[ipv4-addr:value = '198.18.0.1'] AND [domain-name:value = 'a.accord-test.xyz']", null],
     ["[ipv4-addr:value != '198.18.0.1']", null],

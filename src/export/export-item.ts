@@ -3,7 +3,7 @@ import { normaliseObservable, observablesFromSco } from '../observable/index.js'
 import { parsePattern, singleComparison } from '../pattern/index.js';
 import { tlpLevelFromMarkingRef } from '../stix/tlp.js';
 import type { StixObject } from '../stix/types.js';
-import { comparisonObservable } from './comparison-observable.js';
+import { comparisonObservable } from '../observable/comparison-observable.js';
 
 export type ExportTlp = 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
 export type ExportPap = 'clear' | 'green' | 'amber' | 'red';

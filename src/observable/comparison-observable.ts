@@ -1,4 +1,4 @@
-import type { ObservableKind } from '../observable/kind.js';
+import type { ObservableKind } from './kind.js';
 import type { SingleComparison } from '../pattern/index.js';
 
 /** `hashes.'SHA-256'` / `hashes.SHA256` -> `SHA256`: hash names as STIX and MISP spell them, folded. */
@@ -16,7 +16,7 @@ const FILE_HASHES: Record<string, ObservableKind> = {
   TLSH: 'tlsh',
 };
 
-/** Single-property SCO comparisons Accord exports, keyed `type:path`. */
+/** Single-property SCO comparisons that name one observable, keyed `type:path`. */
 const SIMPLE: Record<string, ObservableKind> = {
   'domain-name:value': 'domain',
   'url:value': 'url',
@@ -25,6 +25,7 @@ const SIMPLE: Record<string, ObservableKind> = {
   'mutex:name': 'mutex',
   'autonomous-system:number': 'asn',
   'windows-registry-key:key': 'regkey',
+  'cryptocurrency-wallet:value': 'btc',
   "network-traffic:extensions.'http-request-ext'.request_header.'User-Agent'": 'user-agent',
 };
 
@@ -36,7 +37,9 @@ function address(family: 'ipv4' | 'ipv6', value: string): { kind: ObservableKind
 }
 
 /**
- * The observable a one-comparison pattern names, before normalisation: `[ipv4-addr:value = '1.2.3.4']`
+ * The one place that maps a comparison's `type:path` to an observable kind (correlation, matching's
+ * live-indicator test and the defender exports all use it). The observable a one-comparison pattern
+ * names, before normalisation: `[ipv4-addr:value = '1.2.3.4']`
  * is an ipv4, `ISSUBSET '10.0.0.0/8'` a CIDR, `[file:hashes.'SHA-256' = ...]` a sha256. Negations and
  * operators other than `=`/`ISSUBSET` describe sets a blocklist cannot hold, so they give null.
  */
