@@ -57,8 +57,9 @@ export class MatchRun {
   }
 
   /**
-   * Emits one match and counts it towards the sighting of its indicator. Returns the consumer's
-   * promise when it returned one (await it for back-pressure), else undefined.
+   * Emits one match and counts it towards the sighting of its indicator. `where` becomes the
+   * match record (the indicator, owner and TLP are added to it, after its own fields), so pass a
+   * fresh object. Returns the consumer's promise when it returned one (await it for back-pressure).
    */
   emit(
     hit: Pick<MatchHit, 'id' | 'meta'>,
@@ -68,13 +69,14 @@ export class MatchRun {
     const info = hit.meta as IndicatorInfo;
     this.matches++;
     this.tally.add(info, time === undefined || Number.isNaN(time) ? this.startedAt : time);
-    const pending = this.options.onMatch({
-      ...where,
-      indicator: { id: info.id, name: info.name },
-      owner_org: info.ownerOrg,
-      owner_name: info.ownerName,
-      tlp: info.tlp,
-    });
+    // Fields added in place rather than `{ ...where, ... }`: V8 builds a new hidden class for
+    // every spread-then-extend object, which cost microseconds and old-space memory per match.
+    const record = where as MatchRecord;
+    record.indicator = { id: info.id, name: info.name };
+    record.owner_org = info.ownerOrg;
+    record.owner_name = info.ownerName;
+    record.tlp = info.tlp;
+    const pending = this.options.onMatch(record);
     return pending instanceof Promise ? pending : undefined;
   }
 
