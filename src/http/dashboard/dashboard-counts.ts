@@ -3,12 +3,16 @@ import type { Viewer } from '../../policy/viewer.js';
 import { visibleCurrent } from '../../store/objects/visible-versions.js';
 import type { Database } from '../../store/schema.js';
 
+/** Visible current objects per (type, TLP): a scan of migration 0005's covering index, in its order. */
+export function countsQuery(db: Kysely<Database>, viewer: Viewer) {
+  return visibleCurrent(db, viewer)
+    .select(['o.type', 'o.tlp', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy(['o.type', 'o.tlp']);
+}
+
 /** Visible current objects by type and by TLP, from one grouped scan (type × TLP), summed both ways. */
 export async function dashboardCounts(db: Kysely<Database>, viewer: Viewer) {
-  const rows = await visibleCurrent(db, viewer)
-    .select(['o.type', 'o.tlp', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .groupBy(['o.type', 'o.tlp'])
-    .execute();
+  const rows = await countsQuery(db, viewer).execute();
   const types = new Map<string, number>();
   const tlps = new Map<string, number>();
   for (const r of rows) {

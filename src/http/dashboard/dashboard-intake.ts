@@ -14,16 +14,20 @@ export function lastDays(days: number, now: Date): string[] {
   );
 }
 
+/** Visible versions added per day (YYYY-MM-DD) and organisation, from day `since` on. */
+export function intakeQuery(db: Kysely<Database>, viewer: Viewer, since: string) {
+  // Spelt as the expression index of migration 0005, so both the range and the grouping read it.
+  const day = sql<string>`substr(${sql.ref('o.date_added')}, 1, 10)`;
+  return visibleVersions(db, viewer)
+    .where(day, '>=', since)
+    .select([day.as('day'), 'o.owner_org', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy([day, 'o.owner_org']);
+}
+
 /** Visible versions added per day per contributing organisation over the last `days` days. */
 export async function dashboardIntake(db: Kysely<Database>, viewer: Viewer, now: Date, days = 30) {
   const dayList = lastDays(days, now);
-  // Spelt as the expression index of migration 0005, so both the range and the grouping read it.
-  const day = sql<string>`substr(${sql.ref('o.date_added')}, 1, 10)`;
-  const rows = await visibleVersions(db, viewer)
-    .where(day, '>=', dayList[0]!)
-    .select([day.as('day'), 'o.owner_org', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .groupBy([day, 'o.owner_org'])
-    .execute();
+  const rows = await intakeQuery(db, viewer, dayList[0]!).execute();
   const orgIds = [...new Set(rows.map((r) => r.owner_org))];
   const names = new Map<string, string>();
   if (orgIds.length > 0) {

@@ -17,9 +17,20 @@ export const TOP_TYPES = ['malware', 'threat-actor', 'intrusion-set'] as const;
  * parsed at read time.
  */
 export async function dashboardTop(db: Kysely<Database>, dialect: SqlDialect, viewer: Viewer, limit = 10) {
+  const rows = await topQuery(db, dialect, viewer, limit).execute();
+  // Zeros sort last, so dropping them after the limit keeps the same list; in SQL the filter would
+  // make SQLite evaluate both counts twice.
+  return rows
+    .map((r) => ({ id: r.id, type: r.type, name: r.name ?? r.id, relationships: Number(r.relationships) }))
+    .filter((r) => r.relationships > 0);
+}
+
+/** The `limit` visible entities with the most visible relationships, most first (ties by id). */
+export function topQuery(db: Kysely<Database>, dialect: SqlDialect, viewer: Viewer, limit: number) {
   const source = indexedJsonText(dialect, 'o.data', 'source_ref');
   const target = indexedJsonText(dialect, 'o.data', 'target_ref');
-  // The literal, not a parameter: it is what lets SQLite use the partial indexes.
+  // A literal: the partial indexes apply only when the planner knows the value (PostgreSQL's generic
+  // plans would not).
   const relationships = () => visibleCurrent(db, viewer).where('o.type', '=', sql.lit('relationship'));
   const entities = visibleCurrent(db, viewer)
     .where('o.type', 'in', TOP_TYPES)
@@ -37,16 +48,10 @@ export async function dashboardTop(db: Kysely<Database>, dialect: SqlDialect, vi
       );
       return eb(eb(sourceOf, '+', targetOf), '-', toItself).as('relationships');
     });
-  const rows = await db
+  return db
     .selectFrom(counted.as('c'))
     .select(['c.id', 'c.type', 'c.relationships', jsonText(dialect, 'c.data', 'name').as('name')])
     .orderBy('c.relationships', 'desc')
     .orderBy('c.id')
-    .limit(limit)
-    .execute();
-  // Zeros sort last, so dropping them after the limit keeps the same list; in SQL the filter would
-  // make SQLite evaluate both counts twice.
-  return rows
-    .map((r) => ({ id: r.id, type: r.type, name: r.name ?? r.id, relationships: Number(r.relationships) }))
-    .filter((r) => r.relationships > 0);
+    .limit(limit);
 }

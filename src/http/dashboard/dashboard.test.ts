@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { CompiledQuery } from 'kysely';
+import type { Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { viewerForUser } from '../../auth/viewer-for-user.js';
 import type { Store } from '../../store/store.js';
+import { relationship, stixId } from '../../../test/factories.js';
+import { importText } from '../../../test/import-helpers.js';
 import { storeBackends } from '../../../test/store-harness.js';
 import { PASSWORD, seedWorld } from '../../../test/e2e/world.js';
 import type { World } from '../../../test/e2e/world.js';
@@ -8,7 +13,9 @@ import { signIn, webApp } from '../../../test/e2e/web-app.js';
 import { sessionRoutes } from '../session/session.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import type { Dashboard } from './dashboard.schema.js';
-import { lastDays } from './dashboard-intake.js';
+import { countsQuery } from './dashboard-counts.js';
+import { intakeQuery, lastDays } from './dashboard-intake.js';
+import { topQuery } from './dashboard-top.js';
 
 describe.each(storeBackends())('GET /api/v1/dashboard on $name', ({ open }) => {
   let store: Store;
@@ -87,6 +94,55 @@ describe.each(storeBackends())('GET /api/v1/dashboard on $name', ({ open }) => {
 
   it('is for signed-in users only', async () => {
     expect((await app.inject({ url: '/api/v1/dashboard' })).statusCode).toBe(401);
+  });
+
+  // Last: it adds an object to the world.
+  it('counts a relationship of an entity to itself once, for those who see it', async () => {
+    const relationshipsOf = async (email: string) =>
+      (await dashboardOf(email)).top.find((t) => t.id === world.ids.emotet)?.relationships;
+    const [alice, bob] = [
+      await relationshipsOf('alice@telecom.test'),
+      await relationshipsOf('bob@police.test'),
+    ];
+    const self = relationship(world.ids.emotet, world.ids.emotet, {
+      created_by_ref: world.orgs.telecom,
+      relationship_type: 'variant-of',
+    });
+    const viewer = (await viewerForUser(store, world.users.alice))!;
+    await importText(
+      store,
+      viewer,
+      { type: 'bundle', id: stixId('bundle'), objects: [self] },
+      { distribution: 'organisation', tlp: 'red' },
+    );
+    expect(await relationshipsOf('alice@telecom.test')).toBe(alice! + 1);
+    expect(await relationshipsOf('bob@police.test')).toBe(bob);
+  });
+});
+
+describe('dashboard queries on SQLite', () => {
+  it('read the indexes of migration 0005, not the rows', async () => {
+    const store = await storeBackends()[0]!.open();
+    try {
+      const world = await seedWorld(store);
+      const viewer = (await viewerForUser(store, world.users.carol))!;
+      const plan = async (query: Compilable) => {
+        const { sql, parameters } = query.compile();
+        const result = await store.db.executeQuery<{ detail: string }>(
+          CompiledQuery.raw(`explain query plan ${sql}`, [...parameters]),
+        );
+        return result.rows.map((r) => r.detail).join('\n');
+      };
+      expect(await plan(countsQuery(store.db, viewer))).toMatch(/COVERING INDEX objects_dashboard_counts/);
+      expect(await plan(intakeQuery(store.db, viewer, '2026-01-01'))).toMatch(
+        /COVERING INDEX objects_dashboard_intake/,
+      );
+      const top = await plan(topQuery(store.db, 'sqlite', viewer, 10));
+      expect(top).toMatch(/COVERING INDEX objects_relationship_source \(<expr>=/);
+      expect(top).toMatch(/COVERING INDEX objects_relationship_target \(<expr>=/);
+    } finally {
+      await store.close();
+    }
   });
 });
 
