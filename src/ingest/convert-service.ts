@@ -1,7 +1,5 @@
 import { appendAudit } from '../audit/index.js';
-import { observablesOf } from '../correlate/observables-of.js';
 import { forbidden, unauthorized } from '../errors.js';
-import { WarninglistScreen } from '../lifecycle/warninglist-screen.js';
 import type { WarninglistMode } from '../lifecycle/warninglist-screen.js';
 import type { Distribution } from '../policy/distribution.js';
 import type { TlpLevel } from '../policy/tlp.js';
@@ -12,14 +10,13 @@ import { visibleCurrent } from '../store/objects/visible-versions.js';
 import { writeVersionsIn } from '../store/objects/write-versions.js';
 import type { VersionRow } from '../store/objects/version-row.js';
 import type { Store } from '../store/store.js';
-import { validateObject } from '../stix/index.js';
 import type { StixObject } from '../stix/types.js';
 import type { ConversionIssue, ConversionResult, ConvertedObject } from './conversion.js';
 import type { ImportSummary, ObjectResult } from './import-result.js';
 import { countResult, emptySummary } from './import-result.js';
 import { loadOrgDefaults } from './org-defaults.js';
 import type { PrepareContext } from './prepare-version.js';
-import { prepareVersion } from './prepare-version.js';
+import { examineContext, examineObject } from './stix/examine.js';
 
 export interface StoreConvertedRequest {
   /** A label for the audit log: file name, `http`, a feed's name. */
@@ -78,19 +75,9 @@ function prepare(
 ): Prepared {
   const path = `objects[${index}]`;
   const result: ObjectResult = { index, id: item.object.id, status: 'invalid', errors: [], warnings: [] };
-  const validation = validateObject(item.object, path);
-  result.warnings = validation.warnings;
-  if (!validation.valid) {
-    result.errors = validation.errors;
-    return { result };
-  }
   const choice = choiceFor(item, request);
-  const row = prepareVersion(twin ?? item.object, path, { ...base, choice });
-  if ('code' in row) {
-    result.status = 'refused';
-    result.errors.push(row);
-    return { result };
-  }
+  const row = examineObject(item.object, path, { ...base, choice }, result, twin);
+  if (row === null) return { result };
   if (choice.narrow === true && row.distribution !== choice.distribution) {
     result.warnings.push({
       path,
@@ -135,8 +122,12 @@ export async function storeConverted(
     if (!summary.dryRun) await audit(store, writer, request, summary);
     return summary;
   }
-  const warninglists = new WarninglistScreen(request.warninglist ?? 'flag');
-  const base = { writer, orgs: await loadOrgDefaults(store.db), observablesOf, screen: warninglists.screen };
+  const { ctx: base, annotate } = examineContext({
+    writer,
+    choice: {},
+    orgs: await loadOrgDefaults(store.db),
+    warninglist: request.warninglist ?? 'flag',
+  });
   const objects = conversion.objects;
   const twins =
     request.now === undefined
@@ -178,7 +169,7 @@ export async function storeConverted(
     if (!summary.dryRun) markRejected(prepared);
   }
   for (const p of prepared) {
-    warninglists.annotate(p.result);
+    annotate?.(p.result);
     emit(p.result);
   }
   if (!summary.dryRun) await audit(store, writer, request, summary);

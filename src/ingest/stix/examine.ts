@@ -105,20 +105,37 @@ function examine(item: ScannedElement, ctx: PrepareContext): Exclude<Examined, {
     });
     return done;
   }
-  const validation = validateObject(object, path);
   if (typeof object === 'object' && object !== null && typeof (object as { id?: unknown }).id === 'string') {
     result.id = (object as { id: string }).id;
   }
+  const row = examineObject(object, path, ctx, result);
+  return row === null ? done : { kind: 'row', result, row, bytes: item.bytes };
+}
+
+/**
+ * The checks every imported object goes through, whatever its format: validation, then placement by
+ * the write rules (`prepareAs`, when given, is what gets placed and stored instead of `object`). Fills
+ * `result` (warnings; errors and status when it fails) and returns the row to write, or null.
+ */
+export function examineObject(
+  object: unknown,
+  path: string,
+  ctx: PrepareContext,
+  result: ObjectResult,
+  prepareAs?: StixObject,
+): VersionRow | null {
+  const validation = validateObject(object, path);
   result.warnings = validation.warnings;
   if (!validation.valid) {
+    result.status = 'invalid';
     result.errors = validation.errors;
-    return done;
+    return null;
   }
-  const row = prepareVersion(object as StixObject, path, ctx);
+  const row = prepareVersion(prepareAs ?? (object as StixObject), path, ctx);
   if ('code' in row) {
     result.status = 'refused';
     result.errors.push(row);
-    return done;
+    return null;
   }
-  return { kind: 'row', result, row, bytes: item.bytes };
+  return row;
 }
