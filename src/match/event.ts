@@ -85,22 +85,29 @@ const MAX_TIME_MS = 8.64e15;
 export class RecordEvent implements MatchEvent {
   id: string | undefined = undefined;
   seq: number | undefined = undefined;
-  /** Keys as mapped (`file:hashes.sha256` stays so), canonical keys, and values, in order. */
-  readonly keys: string[] = [];
+  /** Canonical keys and values, in order. */
   readonly canonical: string[] = [];
   readonly vals: string[] = [];
+  /** Keys as mapped (`file:hashes.sha256` stays so), kept only once one differs from its canonical form. */
+  private rawKeys: string[] | null = null;
   timeMs: number | undefined = undefined;
   private timeText: string | undefined = undefined;
   private valuesMap: Map<string, string[]> | undefined = undefined;
 
   /** Adds a value unless the same key already has it (as the Map form always did). */
   put(key: string, value: string, canonical: string = canonicalKey(key)): void {
-    const keys = this.keys;
+    const keys = this.rawKeys ?? this.canonical;
     const vals = this.vals;
     for (let i = 0; i < keys.length; i++) if (keys[i] === key && vals[i] === value) return;
-    keys.push(key);
+    if (this.rawKeys === null && key !== canonical) this.rawKeys = this.canonical.slice();
+    this.rawKeys?.push(key);
     this.canonical.push(canonical);
     vals.push(value);
+  }
+
+  /** The keys as mapped, in order. */
+  get keys(): readonly string[] {
+    return this.rawKeys ?? this.canonical;
   }
 
   setTime(v: unknown): void {

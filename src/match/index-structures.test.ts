@@ -27,8 +27,11 @@ describe('StringTable', () => {
           }
           expect(table.size).toBe(model.size);
         }
-        for (const k of ['a', 'b', 'c', 'dd', 'ee', 'f.g', '', 'é', 'x'.repeat(40), '1.2.3.4', 'zz'])
+        for (const k of ['a', 'b', 'c', 'dd', 'ee', 'f.g', '', 'é', 'x'.repeat(40), '1.2.3.4', 'zz']) {
           expect(table.get(k)).toEqual(model.get(k));
+          // The same lookup on the head of a longer text, without slicing it.
+          expect(table.getPrefix(`${k}/tail`, k.length)).toEqual(model.get(k));
+        }
         expect(new Map(table.entries())).toEqual(model);
       }),
       { numRuns: 400 },

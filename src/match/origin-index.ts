@@ -1,3 +1,5 @@
+import { StringTable } from './string-table.js';
+
 /**
  * Where a URL's origin ends: just past the first `/` that follows the first `://`
  * (`http://evil.test/a/b` -> 15, the length of `http://evil.test/`), or -1 when there is none.
@@ -9,9 +11,9 @@ export function originEnd(value: string): number {
   return slash < 0 ? -1 : slash + 1;
 }
 
-/** True when every character is ASCII (NFC leaves such text unchanged). */
-function ascii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+/** True when the first `end` characters are ASCII (NFC leaves such text unchanged). */
+function ascii(s: string, end: number): boolean {
+  for (let i = 0; i < end; i++) if (s.charCodeAt(i) > 127) return false;
   return true;
 }
 
@@ -24,7 +26,7 @@ function ascii(s: string): boolean {
  * text, so an origin with non-ASCII characters is probed in NFC form.
  */
 export class OriginIndex<T> {
-  private readonly byOrigin = new Map<string, T[]>();
+  private readonly byOrigin = new StringTable<T>();
   private count = 0;
 
   get size(): number {
@@ -32,31 +34,27 @@ export class OriginIndex<T> {
   }
 
   add(origin: string, item: T): void {
-    const items = this.byOrigin.get(origin);
-    if (!items) this.byOrigin.set(origin, [item]);
-    else if (!items.includes(item)) items.push(item);
-    else return;
+    if (this.byOrigin.get(origin)?.includes(item) === true) return;
+    this.byOrigin.add(origin, item);
     this.count++;
   }
 
   remove(origin: string, item: T): void {
-    const items = this.byOrigin.get(origin);
-    const at = items ? items.indexOf(item) : -1;
-    if (!items || at < 0) return;
-    items.splice(at, 1);
+    if (this.byOrigin.get(origin)?.includes(item) !== true) return;
+    this.byOrigin.remove(origin, item);
     this.count--;
-    if (items.length === 0) this.byOrigin.delete(origin);
   }
 
   lookup(value: string, visit: (item: T) => void): void {
     const end = originEnd(value);
     if (end < 0) return;
-    let origin = value.slice(0, end);
-    if (!ascii(origin)) {
+    let items: T[] | undefined;
+    if (ascii(value, end)) items = this.byOrigin.getPrefix(value, end);
+    else {
       const nfc = value.normalize('NFC');
-      origin = nfc.slice(0, Math.max(0, originEnd(nfc)));
+      const nfcEnd = originEnd(nfc);
+      items = nfcEnd < 0 ? undefined : this.byOrigin.getPrefix(nfc, nfcEnd);
     }
-    const items = this.byOrigin.get(origin);
     if (items) for (let i = 0; i < items.length; i++) visit(items[i]!);
   }
 }

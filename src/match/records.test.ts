@@ -74,12 +74,18 @@ describe('field maps', () => {
     expect(e.timeMs).toBe(1704067200012);
     expect(e.canonical).toEqual(['url:value', 'domain-name:value', "file:hashes.'SHA-256'"]);
     expect(e.vals).toEqual(['http://Evil.test/x', 'evil.test', 'AB']);
+    expect(e.keys).toEqual(['url:value', 'domain-name:value', 'file:hashes.sha256']);
+    // Two spellings of one hash key stay two keys of the Map, as before.
+    e.put("file:hashes.'SHA-256'", 'AB');
+    e.put('file:hashes.sha256', 'AB');
+    expect(e.canonical).toHaveLength(4);
     // The URL's host and the mapped domain are one value under one key.
     expect(e.values).toEqual(
       new Map([
         ['url:value', ['http://Evil.test/x']],
         ['domain-name:value', ['evil.test']],
         ['file:hashes.sha256', ['AB']],
+        ["file:hashes.'SHA-256'", ['AB']],
       ]),
     );
     expect(e.time).toBe('2024-01-01T00:00:00.012Z');

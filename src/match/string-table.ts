@@ -5,6 +5,10 @@ const SEED = (Math.random() * 0x100000000) | 0;
 export function stringHash(s: string): number {
   let h = SEED ^ 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return finish(h);
+}
+
+function finish(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 13;
@@ -39,6 +43,23 @@ export class StringTable<T> {
       const x = hashes[i]!;
       if (x === 0) return undefined;
       if (x === h && this.keys[i] === key) return this.lists[i];
+    }
+  }
+
+  /** The list under `text.slice(0, end)`, without making that string. */
+  getPrefix(text: string, end: number): T[] | undefined {
+    let h = SEED ^ 0x811c9dc5;
+    for (let i = 0; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h = finish(h);
+    const hashes = this.hashes;
+    const mask = this.mask;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const x = hashes[i]!;
+      if (x === 0) return undefined;
+      if (x === h) {
+        const key = this.keys[i]!;
+        if (key.length === end && text.startsWith(key)) return this.lists[i];
+      }
     }
   }
 
