@@ -227,8 +227,14 @@ export async function run(args: string[]): Promise<string> {
     },
     clock,
   });
-  // Builds the substring automaton once, outside the timing (it is built once per index).
-  index.match(recordToEvent(records[0]!, BENCH_FIELD_MAP));
+  // Warm-up outside the timing, through a run of its own: builds the substring automaton (once per
+  // index) and lets V8 compile the hot path, as in a server that has matched before; 20,000
+  // records, 2% of the timed ones.
+  const warm = new MatchRun(built, { input: 'jsonl', fieldMap: BENCH_FIELD_MAP, onMatch: () => {}, clock });
+  for (let i = 0; i < 20_000; i++) {
+    const record = records[(i * 7919) & 65535]!;
+    void matchEvent(warm, recordToEvent(record, BENCH_FIELD_MAP), i + 1, record);
+  }
   // CPU time as well as wall time: on a shared machine the process's own CPU seconds are the
   // honest measure of "one core".
   const cpu0 = process.cpuUsage();
