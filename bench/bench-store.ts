@@ -13,11 +13,12 @@ export const benchDir = (): string => mkdtempSync(join(tmpdir(), 'accord-bench-'
 export async function freshStore(
   kind: 'sqlite' | 'postgres',
   dir: string,
+  sqlitePath = join(dir, `${randomUUID()}.db`),
 ): Promise<{ store: Store; admin: UserViewer; cleanup: () => Promise<void> }> {
   const schema = `bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const store =
     kind === 'sqlite'
-      ? await openSqliteStore(join(dir, `${randomUUID()}.db`))
+      ? await openSqliteStore(sqlitePath)
       : await openPostgresStore(process.env.ACCORD_TEST_PG!, { schema });
   const orgId = `identity--${randomUUID()}`;
   const userId = randomUUID();

@@ -29,7 +29,7 @@ export const DEFAULT_MAX_OBJECT_BYTES = 5 * 1024 * 1024;
 // Each commit rewrites every index page the batch touched (ids are random, so nearly all of them once a
 // store is large): fewer, larger transactions write far less. The byte bound keeps memory flat.
 const DEFAULT_BATCH_SIZE = 50_000;
-const DEFAULT_BATCH_BYTES = 32 * 1024 * 1024;
+const DEFAULT_BATCH_BYTES = 16 * 1024 * 1024;
 const DEFAULT_PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
 
 class StrictRejection extends Error {}
