@@ -111,7 +111,7 @@ function inClient<T>(job: Record<string, unknown>): Promise<T> {
       { maxBuffer: 64 * 1024 * 1024 },
       (error, stdout) => {
         if (error !== null) {
-          reject(error instanceof Error ? error : new Error(String(error)));
+          reject(new Error(`client failed: ${error.message}`));
           return;
         }
         const m = JSON.parse(stdout) as T & { error?: string };
