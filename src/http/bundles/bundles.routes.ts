@@ -73,6 +73,7 @@ export function bundlesRoutes(ctx: AppContext) {
             strict: request.query.strict,
             distribution: request.query.distribution as Distribution | undefined,
             tlp: request.query.tlp,
+            warninglist: request.query.drop_warninglisted ? 'drop' : 'flag',
             onResult: (r) => results.push(r),
           },
         );

@@ -72,6 +72,11 @@ export const ImportQuery = z.object({
     )
     .optional(),
   tlp: z.enum(['clear', 'green', 'amber', 'amber+strict', 'red', 'none']).optional(),
+  drop_warninglisted: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('refuse objects whose value is warninglisted (default: import them with a warning)'),
 });
 
 export const DeleteQuery = z.object({ reason: z.string().max(500).optional() });
