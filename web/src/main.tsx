@@ -18,7 +18,7 @@ const client = new QueryClient({
 // The session check, the dashboard's chart code and its figures are fetched in parallel, before React
 // first renders; the session goes first, as every page waits for it.
 void client.query(sessionQuery).catch(() => undefined);
-if (window.location.pathname === '/') prefetchDashboard((q) => client.query(q));
+if (window.location.pathname === '/') prefetchDashboard(client);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

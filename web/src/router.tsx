@@ -6,7 +6,6 @@ import {
   useNavigate,
 } from '@tanstack/react-router';
 import type { RouteComponent } from '@tanstack/react-router';
-import { lazy } from 'react';
 import { useSession } from './api/use-session.js';
 import { ErrorNote } from './app/ErrorNote.js';
 import { Layout } from './app/Layout.js';
@@ -17,9 +16,11 @@ import { parseSearch } from './search/search-params.js';
 import type { SearchParams } from './search/search-params.js';
 
 // The dashboard, the landing page, is in the first bundle; the search and object pages (tables, the
-// graph) load on demand, so a first visit parses only what the dashboard needs.
-const SearchPage = lazy(() => import('./search/SearchPage.js').then((m) => ({ default: m.SearchPage })));
-const ObjectPage = lazy(() => import('./object/ObjectPage.js').then((m) => ({ default: m.ObjectPage })));
+// graph) load on demand, so a first visit parses only what the dashboard needs. Their routes' loaders
+// fetch the code before the route renders: a component that suspended instead would show a fallback,
+// and React holds back what replaces a fallback for up to 300 ms.
+const SearchPage = lazyRouteComponent(() => import('./search/SearchPage.js'), 'SearchPage');
+const ObjectPage = lazyRouteComponent(() => import('./object/ObjectPage.js'), 'ObjectPage');
 
 // Pages used by few people load on demand.
 const ImportPage = lazyRouteComponent(() => import('./import/ImportPage.js'), 'ImportPage');
@@ -48,6 +49,7 @@ const searchRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/search',
   validateSearch: (raw: Record<string, unknown>): SearchParams => parseSearch(raw),
+  loader: () => SearchPage.preload?.(),
   component: SearchRoute,
 });
 
@@ -66,6 +68,7 @@ function SearchRoute(): React.ReactElement {
 const objectRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/objects/$id',
+  loader: () => ObjectPage.preload?.(),
   component: ObjectRoute,
 });
 

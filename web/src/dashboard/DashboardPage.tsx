@@ -1,15 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Suspense, lazy } from 'react';
 import { ErrorNote } from '../app/ErrorNote.js';
 import { Loading } from '../app/Loading.js';
 import { SightingsList } from './SightingsList.js';
-import { dashboardQuery } from './dashboard-query.js';
-
-const DashboardCharts = lazy(() => import('./DashboardCharts.js'));
+import { chartsQuery, dashboardQuery } from './dashboard-query.js';
 
 export function DashboardPage() {
   const dashboard = useQuery(dashboardQuery);
+  const charts = useQuery(chartsQuery);
   if (dashboard.isPending) return <Loading what="Loading the dashboard" />;
   if (dashboard.error !== null) return <ErrorNote error={dashboard.error} />;
   const d = dashboard.data;
@@ -19,9 +17,13 @@ export function DashboardPage() {
       <p className="muted" data-testid="dashboard-total">
         {d.total.toLocaleString()} objects visible to your organisation
       </p>
-      <Suspense fallback={<Loading what="Drawing charts" />}>
-        <DashboardCharts data={d} />
-      </Suspense>
+      {charts.error !== null ? (
+        <ErrorNote error={charts.error} />
+      ) : charts.data === undefined ? (
+        <Loading what="Drawing charts" />
+      ) : (
+        <charts.data.default data={d} />
+      )}
       <section className="card">
         <h2>Top malware families and threat actors</h2>
         <ol className="top">
