@@ -194,6 +194,12 @@ describe('accord org | user | key | group | audit | policy', { timeout: 600_000 
     const ok = run(['audit', 'verify']);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^audit log intact: \d+ entries verified\n$/);
+    const head = run(['audit', 'head']).stdout.trim();
+    expect(head).toMatch(/^\d+:[0-9a-f]{64}$/);
+    expect(run(['audit', 'verify', '--anchor', head]).status).toBe(0);
+    const wrong = run(['audit', 'verify', '--anchor', '7:abc']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--anchor 7:abc: expected <seq>:<64 hex digits>');
     const store = await openSqliteStore(ws.db);
     await store.db.updateTable('audit_log').set({ action: 'nothing.to.see' }).where('seq', '=', 4).execute();
     await store.close();

@@ -5,7 +5,7 @@ import { storeBackends } from '../../test/store-harness.js';
 import type { Store } from '../store/store.js';
 import { appendAudit } from './append-audit.js';
 import { GENESIS_HASH } from './audit-hash.js';
-import { verifyAuditChain } from './verify-audit-chain.js';
+import { auditHead, verifyAuditChain } from './verify-audit-chain.js';
 
 describe.each(storeBackends())('audit chain on $name', (backend) => {
   let store: Store;
@@ -31,7 +31,28 @@ describe.each(storeBackends())('audit chain on $name', (backend) => {
     }
   }
 
+  it('detects, against an anchor kept elsewhere, newest entries cut off or a chain rebuilt', async () => {
+    await fill(6);
+    const anchor = (await auditHead(store))!;
+    expect(anchor.seq).toBe(6);
+    expect(await verifyAuditChain(store, 4, anchor)).toEqual({ ok: true, entries: 6 });
+    await fill(2); // later entries are fine
+    expect(await verifyAuditChain(store, 4, anchor)).toEqual({ ok: true, entries: 8 });
+
+    // Cutting off the newest entries leaves a chain that is valid on its own.
+    await store.db.deleteFrom('audit_log').where('seq', '>=', 5).execute();
+    expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 4 });
+    expect(await verifyAuditChain(store, 4, anchor)).toMatchObject({ ok: false, brokenAt: 5, entries: 4 });
+
+    // Rebuilding from entry 5 on (valid links, different content) does not match the anchor either.
+    await fill(4);
+    expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 8 });
+    const report = await verifyAuditChain(store, 4, anchor);
+    expect(report).toMatchObject({ ok: false, brokenAt: 6 });
+  });
+
   it('verifies an empty log', async () => {
+    expect(await auditHead(store)).toBeNull();
     expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 0 });
   });
 

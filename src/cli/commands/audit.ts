@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { AuditEntry } from '../../audit/query-audit.js';
 import { queryAudit } from '../../audit/query-audit.js';
-import { verifyAuditChain } from '../../audit/verify-audit-chain.js';
+import { auditHead, verifyAuditChain } from '../../audit/verify-audit-chain.js';
+import type { AuditAnchor } from '../../audit/verify-audit-chain.js';
 import { resolveActor, withStore } from '../cli-context.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { output } from './org.js';
@@ -14,6 +15,13 @@ function instant(value: string | undefined, flag: string): string | undefined {
   const when = Date.parse(value);
   if (Number.isNaN(when)) throw new CliError(`${flag} ${value}: not an ISO 8601 timestamp`);
   return new Date(when).toISOString();
+}
+
+function parseAnchor(text: string): AuditAnchor {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(text);
+  if (match === null)
+    throw new CliError(`--anchor ${text}: expected <seq>:<64 hex digits>, as \`accord audit head\` prints`);
+  return { seq: Number(match[1]), hash: match[2]! };
 }
 
 interface ListFlags {
@@ -31,9 +39,11 @@ export function registerAudit(program: Command): void {
   audit
     .command('verify')
     .description('walk the whole chain; exit 1 and name the first broken entry if any')
+    .option('--anchor <seq:hash>', 'an earlier `accord audit head`: the chain must still hold that entry')
     .option('--json', 'print JSON')
-    .action(async (flags: { json?: boolean }) => {
-      const report = await withStore(({ store }) => verifyAuditChain(store));
+    .action(async (flags: { json?: boolean; anchor?: string }) => {
+      const anchor = flags.anchor === undefined ? undefined : parseAnchor(flags.anchor);
+      const report = await withStore(({ store }) => verifyAuditChain(store, 1000, anchor));
       output(flags.json, report, () =>
         report.ok
           ? [`audit log intact: ${report.entries} entries verified`]
@@ -42,6 +52,15 @@ export function registerAudit(program: Command): void {
             ],
       );
       process.exitCode = report.ok ? EXIT.ok : EXIT.invalid;
+    });
+  audit
+    .command('head')
+    .description('print the newest entry as <seq>:<hash>; keep it outside Accord for `verify --anchor`')
+    .option('--json', 'print JSON')
+    .action(async (flags: { json?: boolean }) => {
+      const head = await withStore(({ store }) => auditHead(store));
+      if (head === null) throw new CliError('the audit log is empty');
+      output(flags.json, head, () => [`${head.seq}:${head.hash}`]);
     });
   audit
     .command('list')
