@@ -1,11 +1,41 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import type { Database as SqliteConnection, Statement } from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import { migrateToLatest } from '../migrator.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
 import { sqliteBulk } from './sqlite-bulk.js';
+
+const CACHED_STATEMENTS = 512;
+
+/**
+ * The connection as Kysely sees it, with its prepared statements kept (least recently used out):
+ * Kysely prepares every query it runs, and preparing costs about as much as running a small query.
+ * A statement still being iterated (a streamed read) is busy, so a second use gets a fresh one.
+ */
+export function statementCache(raw: SqliteConnection, size = CACHED_STATEMENTS): KyselySqliteDatabase {
+  const cache = new Map<string, Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(text: string) {
+      const cached = cache.get(text);
+      if (cached !== undefined && !cached.busy) {
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = raw.prepare(text);
+      if (cached === undefined) {
+        cache.set(text, statement);
+        if (cache.size > size) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
+}
 
 /** Opens (creating if needed) an embedded SQLite store in WAL mode and migrates it. */
 export async function openSqliteStore(path: string): Promise<Store> {
@@ -18,7 +48,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   raw.pragma('cache_size = -65536');
   // Checkpoint every ~40 MB of WAL instead of 4 MB: large imports rewrite fewer pages twice.
   raw.pragma('wal_autocheckpoint = 10000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(raw) }) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   const bulk = sqliteBulk(raw);
   return {
