@@ -12,9 +12,9 @@ import type { Examined, ExamineRecipe } from './examine.js';
 import type { FromWorker, ToWorker, WorkerJob } from './examine-protocol.js';
 
 /** Input bytes sent to the worker but not yet scanned by it. */
-const AHEAD_BYTES = 16 * 1024 * 1024;
+const AHEAD_BYTES = 32 * 1024 * 1024;
 /** Input bytes whose examined objects wait for this thread. */
-const QUEUED_BYTES = 16 * 1024 * 1024;
+const QUEUED_BYTES = 32 * 1024 * 1024;
 
 // Run from TypeScript sources (tests, `npm run dev`), the worker loads through tsx like this thread.
 const TYPESCRIPT = import.meta.url.endsWith('.ts');
