@@ -1,6 +1,10 @@
 // `npm run bench -- web [count] [--screenshots]`: the web UI on loopback with a seeded store, measured in
 // Debian's Chromium: dashboard first load (cold cache, until the charts are drawn) and search response
 // (until the first rows show), as a viewer from another organisation so the visibility rule does work.
+// The server is `accord serve` in its own process, as users run it: in this process it would share
+// the event loop with Playwright's driver, whose protocol traffic then delays every response.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +16,6 @@ import { viewerForUser } from '../src/auth/viewer-for-user.js';
 import { importStix } from '../src/ingest/import-service.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
 import { CHROMIUM, ensureWebBuilt, launchChromium } from '../test/e2e/browser.js';
-import { webApp } from '../test/e2e/web-app.js';
 import { bundleChunks } from './generate-bundle.js';
 
 const PASSWORD = 'bench password 123';
@@ -59,6 +62,26 @@ async function seed(dir: string, count: number) {
   return store;
 }
 
+/** Starts `accord serve` on the seeded store and a free port; resolves with its URL once it listens. */
+function serve(db: string): Promise<{ server: ChildProcess; base: string }> {
+  const bin = new URL('../bin/accord.js', import.meta.url).pathname;
+  const server = spawn(process.execPath, [bin, 'serve'], {
+    env: { ...process.env, ACCORD_DB: `sqlite:${db}`, ACCORD_PORT: '0', ACCORD_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /serving on (http:\/\/[^/\s]+)\//.exec(out)?.[1];
+      if (url !== undefined) resolve({ server, base: url });
+    });
+    server.once('exit', (code) => {
+      reject(new Error(`accord serve exited with ${code}: ${out}`));
+    });
+  });
+}
+
 export async function run(args: string[]): Promise<string> {
   if (!existsSync(CHROMIUM)) return 'web: not run (/usr/bin/chromium is not installed)';
   const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
@@ -66,8 +89,8 @@ export async function run(args: string[]): Promise<string> {
   ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'accord-bench-web-'));
   const store = await seed(dir, count);
-  const app = await webApp(store);
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  await store.close();
+  const { server, base } = await serve(join(dir, 'accord.db'));
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
@@ -130,8 +153,7 @@ export async function run(args: string[]): Promise<string> {
     );
   } finally {
     await browser.close();
-    await app.close();
-    await store.close();
+    server.kill();
     rmSync(dir, { recursive: true, force: true });
   }
 }
