@@ -8,6 +8,7 @@ export default tseslint.config(
       'dist/**',
       'web/dist/**',
       'coverage/**',
+      '.bench/**',
       'node_modules/**',
       'data/**',
       'bin/**',

@@ -20,10 +20,10 @@ describe('statementCache', () => {
     raw = new SqliteDatabase(join(dir, 'x.db'));
     prepared = [];
     const prepare = raw.prepare.bind(raw);
-    raw.prepare = ((text: string) => {
+    raw.prepare = (text: string) => {
       prepared.push(text);
       return prepare(text);
-    });
+    };
     db = new Kysely<Db>({ dialect: new SqliteDialect({ database: statementCache(raw, 3) }) });
     await db.schema.createTable('t').addColumn('n', 'integer').execute();
     await db
