@@ -1,3 +1,4 @@
+import { FILE_HASH_KINDS } from './kind.js';
 import type { ObservableKind } from './kind.js';
 import type { SingleComparison } from '../pattern/index.js';
 
@@ -6,15 +7,6 @@ function hashName(path: string): string | undefined {
   const match = /^hashes\.'?([^']+)'?$/.exec(path);
   return match?.[1]?.toUpperCase().replaceAll('-', '');
 }
-
-const FILE_HASHES: Record<string, ObservableKind> = {
-  MD5: 'md5',
-  SHA1: 'sha1',
-  SHA256: 'sha256',
-  SHA512: 'sha512',
-  SSDEEP: 'ssdeep',
-  TLSH: 'tlsh',
-};
 
 /** Single-property SCO comparisons that name one observable, keyed `type:path`. */
 const SIMPLE: Record<string, ObservableKind> = {
@@ -56,7 +48,7 @@ export function comparisonObservable(c: SingleComparison): { kind: ObservableKin
     if (hash === undefined)
       return c.objectType === 'file' && c.path === 'name' ? { kind: 'filename', value } : null;
     if (c.objectType === 'x509-certificate') return hash === 'SHA1' ? { kind: 'x509-sha1', value } : null;
-    const kind = FILE_HASHES[hash];
+    const kind = FILE_HASH_KINDS[hash];
     return kind === undefined ? null : { kind, value };
   }
   const kind = SIMPLE[`${c.objectType}:${c.path}`];

@@ -34,3 +34,13 @@ export interface Observable {
   kind: ObservableKind;
   value: string;
 }
+
+/** STIX hash algorithm names, folded (upper case, no dashes: `SHA-256` -> `SHA256`), to file-hash kinds. */
+export const FILE_HASH_KINDS: Readonly<Record<string, ObservableKind>> = {
+  MD5: 'md5',
+  SHA1: 'sha1',
+  SHA256: 'sha256',
+  SHA512: 'sha512',
+  SSDEEP: 'ssdeep',
+  TLSH: 'tlsh',
+};

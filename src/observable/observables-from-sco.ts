@@ -1,16 +1,7 @@
 import type { StixObject } from '../stix/types.js';
+import { FILE_HASH_KINDS } from './kind.js';
 import type { Observable, ObservableKind } from './kind.js';
 import { normaliseObservable } from './normalise-observable.js';
-
-/** STIX hash algorithm names (and the spellings seen in the wild) to file-hash kinds. */
-const FILE_HASH_KINDS: Readonly<Record<string, ObservableKind>> = {
-  MD5: 'md5',
-  SHA1: 'sha1',
-  SHA256: 'sha256',
-  SHA512: 'sha512',
-  SSDEEP: 'ssdeep',
-  TLSH: 'tlsh',
-};
 
 function push(out: Observable[], kind: ObservableKind, raw: unknown): void {
   if (typeof raw !== 'string' && typeof raw !== 'number') return;

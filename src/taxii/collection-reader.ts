@@ -22,6 +22,22 @@ export interface CollectionPage<V = CollectionVersion> {
   next?: string;
 }
 
+function listed(r: {
+  seq: number;
+  id: string;
+  date_added: string;
+  owner_org: string;
+  distribution: string;
+}): Listed {
+  return {
+    seq: r.seq,
+    id: r.id,
+    dateAdded: r.date_added,
+    ownerOrg: r.owner_org,
+    distribution: r.distribution,
+  };
+}
+
 /** A page of versions without their STIX text: manifests, version lists and existence checks. */
 export async function readCollectionPage(
   db: Db,
@@ -30,14 +46,7 @@ export async function readCollectionPage(
   query: TaxiiQuery,
 ): Promise<CollectionPage> {
   const { rows, ...paging } = await readRows(db, viewer, collection, query, false);
-  const versions = rows.map((r) => ({
-    seq: r.seq,
-    id: r.id,
-    dateAdded: r.date_added,
-    ownerOrg: r.owner_org,
-    distribution: r.distribution,
-    version: r.version!,
-  }));
+  const versions = rows.map((r) => ({ ...listed(r), version: r.version! }));
   return { versions, ...paging };
 }
 
@@ -49,14 +58,7 @@ export async function readCollectionObjects(
   query: TaxiiQuery,
 ): Promise<CollectionPage<CollectionObject>> {
   const { rows, ...paging } = await readRows(db, viewer, collection, query, true);
-  const versions = rows.map((r) => ({
-    seq: r.seq,
-    id: r.id,
-    dateAdded: r.date_added,
-    ownerOrg: r.owner_org,
-    distribution: r.distribution,
-    data: r.data!,
-  }));
+  const versions = rows.map((r) => ({ ...listed(r), data: r.data! }));
   return { versions, ...paging };
 }
 
