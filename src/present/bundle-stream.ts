@@ -4,7 +4,7 @@ import type { Viewer } from '../policy/viewer.js';
 import { listAllVersions, listCurrent } from '../store/objects/read-objects.js';
 import type { ObjectFilters } from '../store/objects/read-objects.js';
 import type { Database } from '../store/schema.js';
-import { presentVersions } from './present-objects.js';
+import { presentTexts } from './present-texts.js';
 
 export interface BundleStreamOptions {
   filters: ObjectFilters;
@@ -28,9 +28,11 @@ export async function* bundleStream(
   let first = true;
   for (;;) {
     const page = await list(db, viewer, options.filters, after === undefined ? { limit } : { after, limit });
-    const presented = await presentVersions(db, viewer, page.items);
-    if (presented.length > 0) {
-      yield `${first ? '\n' : ',\n'}${presented.map((p) => JSON.stringify(p.object)).join(',\n')}`;
+    // The stored text as it is whenever the policy removes nothing (the same bytes JSON.stringify of
+    // the presented object gives), so a large export is not parsed and serialised again.
+    const texts = await presentTexts(db, viewer, page.items);
+    if (texts.length > 0) {
+      yield `${first ? '\n' : ',\n'}${texts.join(',\n')}`;
       first = false;
     }
     if (page.next === undefined) break;
