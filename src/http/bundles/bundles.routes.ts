@@ -1,43 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IncomingMessage } from 'node:http';
-import { z } from 'zod';
 import type { ObjectResult } from '../../ingest/import-result.js';
 import { importStix } from '../../ingest/import-service.js';
 import type { Distribution } from '../../policy/distribution.js';
 import type { AppContext } from '../app-context.js';
-import { ImportQuery } from '../objects/objects.schema.js';
+import { BundleImportResponse, ImportQuery } from '../objects/objects.schema.js';
 import { requireUser } from '../plugins/viewer.js';
 import { limitedStream } from './limited-stream.js';
-
-const Issue = z.object({ path: z.string(), code: z.string(), message: z.string() });
-const ImportResponse = z.object({
-  summary: z.object({
-    total: z.number(),
-    created: z.number(),
-    duplicate: z.number(),
-    invalid: z.number(),
-    refused: z.number(),
-    rejected: z.number(),
-    fatal: z
-      .object({
-        code: z.string(),
-        message: z.string(),
-        line: z.number().optional(),
-        column: z.number().optional(),
-      })
-      .optional(),
-  }),
-  results: z.array(
-    z.object({
-      index: z.number(),
-      id: z.string().nullable(),
-      status: z.enum(['created', 'duplicate', 'invalid', 'refused', 'rejected']),
-      errors: z.array(Issue),
-      warnings: z.array(Issue),
-    }),
-  ),
-});
 
 async function* emptyStream(): AsyncGenerator<Buffer> {}
 
@@ -57,7 +27,7 @@ export function bundlesRoutes(ctx: AppContext) {
           tags: ['objects'],
           description: 'Import a STIX 2.1 bundle; returns one result per object.',
           querystring: ImportQuery,
-          response: { 200: ImportResponse, 400: ImportResponse },
+          response: { 200: BundleImportResponse, 400: BundleImportResponse },
         },
       },
       async (request, reply) => {

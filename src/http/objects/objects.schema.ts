@@ -59,11 +59,15 @@ export const ObjectPage = z.object({
   total: z.number().int().optional(),
 });
 
+/** A `true`/`false` query flag; absent is false. */
+export const QueryFlag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
+
+/** What every import route takes: how to place the objects and what to do with bad ones. */
 export const ImportQuery = z.object({
-  strict: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
+  strict: QueryFlag,
   distribution: z
     .string()
     .regex(
@@ -72,11 +76,46 @@ export const ImportQuery = z.object({
     )
     .optional(),
   tlp: z.enum(['clear', 'green', 'amber', 'amber+strict', 'red', 'none']).optional(),
-  drop_warninglisted: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true')
-    .describe('refuse objects whose value is warninglisted (default: import them with a warning)'),
+  drop_warninglisted: QueryFlag.describe(
+    'refuse objects whose value is warninglisted (default: import them with a warning)',
+  ),
+});
+
+export const ImportIssue = z.object({ path: z.string(), code: z.string(), message: z.string() });
+
+/** One object's result in an import (src/ingest/import-result.ts). */
+export const ImportObjectResult = z.object({
+  index: z.number(),
+  id: z.string().nullable(),
+  status: z.enum(['created', 'duplicate', 'invalid', 'refused', 'rejected']),
+  errors: z.array(ImportIssue),
+  warnings: z.array(ImportIssue),
+});
+
+/** The summary counts every import reports. */
+export const ImportCounts = {
+  total: z.number(),
+  created: z.number(),
+  duplicate: z.number(),
+  invalid: z.number(),
+  refused: z.number(),
+  rejected: z.number(),
+};
+
+/** `POST /api/v1/bundles`: the summary and one result per object. */
+export const BundleImportResponse = z.object({
+  summary: z.object({
+    ...ImportCounts,
+    fatal: z
+      .object({
+        code: z.string(),
+        message: z.string(),
+        line: z.number().optional(),
+        column: z.number().optional(),
+      })
+      .optional(),
+  }),
+  results: z.array(ImportObjectResult),
 });
 
 export const DeleteQuery = z.object({ reason: z.string().max(500).optional() });
