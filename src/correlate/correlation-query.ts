@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Observable } from '../observable/kind.js';
 import type { Viewer } from '../policy/viewer.js';
+import { STORED_VERSION_COLUMNS } from '../store/objects/read-objects.js';
 import { visibleCurrent } from '../store/objects/visible-versions.js';
 import type { Database } from '../store/schema.js';
 import { enclosingNetworks, ipRangeOf } from './ip-range.js';
@@ -11,20 +12,6 @@ import { enclosingNetworks, ipRangeOf } from './ip-range.js';
  * that `contains` it, or a value of theirs `within` the looked-up network.
  */
 export type Relation = 'exact' | 'contains' | 'within';
-
-const VERSION_COLUMNS = [
-  'o.seq',
-  'o.id',
-  'o.type',
-  'o.version',
-  'o.date_added',
-  'o.owner_org',
-  'o.distribution',
-  'o.tlp',
-  'o.pap',
-  'o.revoked',
-  'o.data',
-] as const;
 
 /**
  * The other current objects `viewer` may see that share `o`, as one UNION ALL of index lookups, each
@@ -79,7 +66,7 @@ export function matchQuery(db: Kysely<Database>, viewer: Viewer, o: Observable, 
   const { exact, contains, within } = matchParts(db, viewer, o, excludeId);
   const relation = (r: Relation) => sql<Relation>`${sql.lit(r)}`.as('relation');
   let query = exact.select([
-    ...VERSION_COLUMNS,
+    ...STORED_VERSION_COLUMNS,
     'x.kind as matched_kind',
     'x.value as matched_value',
     relation('exact'),
@@ -87,7 +74,7 @@ export function matchQuery(db: Kysely<Database>, viewer: Viewer, o: Observable, 
   if (contains !== undefined)
     query = query.unionAll(
       contains.select([
-        ...VERSION_COLUMNS,
+        ...STORED_VERSION_COLUMNS,
         'x.kind as matched_kind',
         'x.value as matched_value',
         relation('contains'),
@@ -96,7 +83,7 @@ export function matchQuery(db: Kysely<Database>, viewer: Viewer, o: Observable, 
   if (within !== undefined)
     query = query.unionAll(
       within.select([
-        ...VERSION_COLUMNS,
+        ...STORED_VERSION_COLUMNS,
         'r.kind as matched_kind',
         'r.value as matched_value',
         relation('within'),

@@ -1,25 +1,11 @@
 import type { Kysely } from 'kysely';
 import { presentVersions } from '../../present/present-objects.js';
 import type { UserViewer } from '../../policy/viewer.js';
-import { toStoredVersion } from '../../store/objects/read-objects.js';
+import { STORED_VERSION_COLUMNS, toStoredVersion } from '../../store/objects/read-objects.js';
 import { visibleCurrent } from '../../store/objects/visible-versions.js';
 import type { Database } from '../../store/schema.js';
 import type { SqlDialect } from '../../store/store.js';
 import { jsonText } from '../../store/json-sql.js';
-
-const COLUMNS = [
-  'o.seq',
-  'o.id',
-  'o.type',
-  'o.version',
-  'o.date_added',
-  'o.owner_org',
-  'o.distribution',
-  'o.tlp',
-  'o.pap',
-  'o.revoked',
-  'o.data',
-] as const;
 
 /** The newest visible sightings of indicators my organisation contributed, so it learns what its intel achieved. */
 export async function dashboardSightings(
@@ -37,7 +23,7 @@ export async function dashboardSightings(
         .on('i.is_head', '=', 1)
         .on('i.deleted', '=', 0),
     )
-    .select([...COLUMNS, 'i.data as indicator_data'])
+    .select([...STORED_VERSION_COLUMNS, 'i.data as indicator_data'])
     .orderBy('o.date_added', 'desc')
     .orderBy('o.seq', 'desc')
     .limit(limit)

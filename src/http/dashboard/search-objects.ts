@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../../policy/viewer.js';
-import { applyFilters, toStoredVersion } from '../../store/objects/read-objects.js';
+import { STORED_VERSION_COLUMNS, applyFilters, toStoredVersion } from '../../store/objects/read-objects.js';
 import type { ObjectFilters, Page, StoredVersion } from '../../store/objects/read-objects.js';
 import { visibleCurrent } from '../../store/objects/visible-versions.js';
 import type { Database } from '../../store/schema.js';
@@ -37,19 +37,7 @@ export async function searchObjects(
   filters: SearchFilters,
   page: { before?: number; limit: number },
 ): Promise<Page<StoredVersion>> {
-  let q = searchQuery(db, dialect, viewer, filters).select([
-    'o.seq',
-    'o.id',
-    'o.type',
-    'o.version',
-    'o.date_added',
-    'o.owner_org',
-    'o.distribution',
-    'o.tlp',
-    'o.pap',
-    'o.revoked',
-    'o.data',
-  ]);
+  let q = searchQuery(db, dialect, viewer, filters).select(STORED_VERSION_COLUMNS);
   if (page.before !== undefined) q = q.where('o.seq', '<', page.before);
   const rows = await q
     .orderBy('o.seq', 'desc')

@@ -3,25 +3,11 @@ import { sql } from 'kysely';
 import { presentVersions } from '../../present/present-objects.js';
 import type { PresentedVersion } from '../../present/present-objects.js';
 import type { Viewer } from '../../policy/viewer.js';
-import { toStoredVersion } from '../../store/objects/read-objects.js';
+import { STORED_VERSION_COLUMNS, toStoredVersion } from '../../store/objects/read-objects.js';
 import { visibleCurrent } from '../../store/objects/visible-versions.js';
 import type { Database } from '../../store/schema.js';
 import { nodeLabel, refsOf } from './graph-refs.js';
 import type { Graph, GraphEdge, GraphNode } from './graph.schema.js';
-
-const COLUMNS = [
-  'o.seq',
-  'o.id',
-  'o.type',
-  'o.version',
-  'o.date_added',
-  'o.owner_org',
-  'o.distribution',
-  'o.tlp',
-  'o.pap',
-  'o.revoked',
-  'o.data',
-] as const;
 
 /** Ids are matched inside the stored text with LIKE, so only plain STIX ids may take part. */
 const SAFE_ID = /^[a-z0-9-]+--[0-9a-fA-F-]{36}$/;
@@ -44,7 +30,7 @@ async function load(db: Kysely<Database>, viewer: Viewer, ids: string[]): Promis
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await visibleCurrent(db, viewer)
       .where('o.id', 'in', ids.slice(i, i + 500))
-      .select(COLUMNS)
+      .select(STORED_VERSION_COLUMNS)
       .execute();
     out.push(...(await present(db, viewer, rows)));
   }
@@ -56,7 +42,7 @@ async function referrers(db: Kysely<Database>, viewer: Viewer, ids: string[], li
   const rows = await visibleCurrent(db, viewer)
     .where((eb) => eb.or(ids.map((id) => eb(sql.ref('o.data'), 'like', `%${id}%`))))
     .where('o.id', 'not in', ids)
-    .select(COLUMNS)
+    .select(STORED_VERSION_COLUMNS)
     .orderBy('o.seq', 'desc')
     .limit(limit)
     .execute();

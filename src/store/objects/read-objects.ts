@@ -34,7 +34,8 @@ export interface StoredVersion {
   data: string;
 }
 
-const COLUMNS = [
+/** The columns `toStoredVersion` reads, for every query that returns stored versions. */
+export const STORED_VERSION_COLUMNS = [
   'o.seq',
   'o.id',
   'o.type',
@@ -119,7 +120,7 @@ export async function listCurrent(
   filters: ObjectFilters,
   page: { after?: number; limit: number },
 ): Promise<Page<StoredVersion>> {
-  let q = applyFilters(visibleCurrent(db, viewer), filters).select(COLUMNS);
+  let q = applyFilters(visibleCurrent(db, viewer), filters).select(STORED_VERSION_COLUMNS);
   if (page.after !== undefined) q = q.where('o.seq', '>', page.after);
   const rows = await q
     .orderBy('o.seq')
@@ -148,7 +149,7 @@ export async function getVersion(
   id: string,
   version?: string,
 ): Promise<StoredVersion | undefined> {
-  let q = visibleVersions(db, viewer).where('o.id', '=', id).select(COLUMNS);
+  let q = visibleVersions(db, viewer).where('o.id', '=', id).select(STORED_VERSION_COLUMNS);
   q = version === undefined ? q.where(currentForViewer(viewer)) : q.where('o.version', '=', version);
   const row = await q.orderBy('o.vorder', 'desc').orderBy('o.seq', 'desc').limit(1).executeTakeFirst();
   return row === undefined ? undefined : toStoredVersion(row);
@@ -162,7 +163,7 @@ export async function listVersions(
 ): Promise<StoredVersion[]> {
   const rows = await visibleVersions(db, viewer)
     .where('o.id', '=', id)
-    .select(COLUMNS)
+    .select(STORED_VERSION_COLUMNS)
     .orderBy('o.vorder')
     .orderBy('o.seq')
     .execute();
@@ -188,7 +189,7 @@ export async function listAllVersions(
   filters: ObjectFilters,
   page: { after?: number; limit: number },
 ): Promise<Page<StoredVersion>> {
-  let q = applyFilters(visibleVersions(db, viewer), filters).select(COLUMNS);
+  let q = applyFilters(visibleVersions(db, viewer), filters).select(STORED_VERSION_COLUMNS);
   if (page.after !== undefined) q = q.where('o.seq', '>', page.after);
   const rows = await q
     .orderBy('o.seq')
