@@ -9,6 +9,36 @@ import type { Store } from '../src/store/store.js';
 
 export const benchDir = (): string => mkdtempSync(join(tmpdir(), 'accord-bench-'));
 
+/** An organisation and one user of it, written directly (benchmarks need no admin service). */
+export async function addOrgUser(
+  store: Store,
+  name: string,
+  email: string,
+  role: UserViewer['role'],
+): Promise<{ orgId: string; userId: string }> {
+  const orgId = `identity--${randomUUID()}`;
+  const userId = randomUUID();
+  const now = new Date().toISOString();
+  await store.db
+    .insertInto('organisations')
+    .values({
+      id: orgId,
+      name,
+      kind: 'other',
+      sector: null,
+      country: null,
+      default_distribution: 'community',
+      default_tlp: 'none',
+      created: now,
+    })
+    .execute();
+  await store.db
+    .insertInto('users')
+    .values({ id: userId, email, name, org_id: orgId, role, password_hash: null, disabled: 0, created: now })
+    .execute();
+  return { orgId, userId };
+}
+
 /** A fresh store with one organisation and its admin, for benchmarks. */
 export async function freshStore(
   kind: 'sqlite' | 'postgres',
@@ -20,35 +50,7 @@ export async function freshStore(
     kind === 'sqlite'
       ? await openSqliteStore(sqlitePath)
       : await openPostgresStore(process.env.ACCORD_TEST_PG!, { schema });
-  const orgId = `identity--${randomUUID()}`;
-  const userId = randomUUID();
-  const now = new Date().toISOString();
-  await store.db
-    .insertInto('organisations')
-    .values({
-      id: orgId,
-      name: 'Bench',
-      kind: 'other',
-      sector: null,
-      country: null,
-      default_distribution: 'community',
-      default_tlp: 'none',
-      created: now,
-    })
-    .execute();
-  await store.db
-    .insertInto('users')
-    .values({
-      id: userId,
-      email: 'bench@localhost',
-      name: 'Bench',
-      org_id: orgId,
-      role: 'admin',
-      password_hash: null,
-      disabled: 0,
-      created: now,
-    })
-    .execute();
+  const { orgId, userId } = await addOrgUser(store, 'Bench', 'bench@localhost', 'admin');
   const admin: UserViewer = {
     kind: 'user',
     userId,

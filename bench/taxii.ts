@@ -6,7 +6,6 @@
  * machine depends on what else runs.
  * Usage: npm run bench -- taxii [count] [--postgres]
  */
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { execFile } from 'node:child_process';
@@ -20,7 +19,7 @@ import { importStix } from '../src/ingest/import-service.js';
 import type { Store } from '../src/store/store.js';
 import { createCollection } from '../src/taxii/taxii-collection.js';
 import { NextToken } from '../src/taxii/taxii-query.js';
-import { benchDir, freshStore, removeDir } from './bench-store.js';
+import { addOrgUser, benchDir, freshStore, removeDir } from './bench-store.js';
 import { bundleChunks } from './generate-bundle.js';
 
 const COUNT = 100_000;
@@ -32,35 +31,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** A contributor of a second organisation: sees the community objects through the visibility rule. */
 async function reader(store: Store): Promise<string> {
-  const orgId = `identity--${randomUUID()}`;
-  const userId = randomUUID();
-  const now = new Date().toISOString();
-  await store.db
-    .insertInto('organisations')
-    .values({
-      id: orgId,
-      name: 'Reader org',
-      kind: 'other',
-      sector: null,
-      country: null,
-      default_distribution: 'community',
-      default_tlp: 'none',
-      created: now,
-    })
-    .execute();
-  await store.db
-    .insertInto('users')
-    .values({
-      id: userId,
-      email: 'reader@localhost',
-      name: 'Reader',
-      org_id: orgId,
-      role: 'contributor',
-      password_hash: null,
-      disabled: 0,
-      created: now,
-    })
-    .execute();
+  const { userId } = await addOrgUser(store, 'Reader', 'reader@localhost', 'contributor');
   return (await createApiKey(store, SYSTEM, userId, { readOnly: true })).key;
 }
 
