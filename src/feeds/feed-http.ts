@@ -1,3 +1,4 @@
+import { backoffMs, retryAfterMs, sleep } from '../net/retry.js';
 /** How a feed fetch retries and what it sends. */
 export interface FetchOptions {
   /** Validators from the previous run, sent as If-None-Match / If-Modified-Since. */
@@ -29,28 +30,6 @@ export class FeedFetchError extends Error {
     super(message);
     this.name = 'FeedFetchError';
   }
-}
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new FeedFetchError('aborted'));
-      },
-      { once: true },
-    );
-  });
-
-function retryAfterMs(headers: Headers): number | undefined {
-  const value = headers.get('retry-after');
-  if (value === null) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 async function readBody(response: Response, maxBytes: number, url: string): Promise<string> {
@@ -85,7 +64,7 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
   let last = '';
   let lastStatus: number | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    let wait = Math.min(cap, base * 2 ** (attempt - 1));
+    let wait = backoffMs(attempt, base, cap);
     try {
       const signals = [
         AbortSignal.timeout(options.timeoutMs ?? 120_000),
@@ -117,7 +96,7 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
       last = `GET ${url}: ${cause ?? (error instanceof Error ? error.message : String(error))}`;
     }
-    if (attempt < attempts) await sleep(wait, options.signal);
+    if (attempt < attempts) await sleep(wait, options.signal, () => new FeedFetchError('aborted'));
   }
   throw new FeedFetchError(`${last} (gave up after ${attempts} attempts)`, lastStatus);
 }

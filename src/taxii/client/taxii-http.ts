@@ -1,3 +1,4 @@
+import { backoffMs, retryAfterMs, sleep } from '../../net/retry.js';
 import { TAXII_MEDIA_TYPE } from '../media-types.js';
 
 export type TaxiiAuth =
@@ -31,28 +32,6 @@ export class TaxiiClientError extends Error {
     super(message);
     this.name = 'TaxiiClientError';
   }
-}
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new TaxiiClientError('aborted', undefined));
-      },
-      { once: true },
-    );
-  });
-
-function retryAfterMs(headers: Headers): number | undefined {
-  const value = headers.get('retry-after');
-  if (value === null) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 async function errorText(response: Response): Promise<string> {
@@ -117,7 +96,7 @@ export class TaxiiHttp {
     let lastError = '';
     let lastStatus: number | undefined;
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
-      let wait = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
+      let wait = backoffMs(attempt, this.baseDelayMs, this.maxDelayMs);
       try {
         const signals = [
           AbortSignal.timeout(this.timeoutMs),
@@ -148,7 +127,8 @@ export class TaxiiHttp {
         lastStatus = undefined;
         lastError = `${method} ${url}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
       }
-      if (attempt < this.attempts) await sleep(wait, this.options.signal);
+      if (attempt < this.attempts)
+        await sleep(wait, this.options.signal, () => new TaxiiClientError('aborted', undefined));
     }
     throw new TaxiiClientError(`${lastError} (gave up after ${this.attempts} attempts)`, lastStatus);
   }
