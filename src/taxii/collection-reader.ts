@@ -7,6 +7,8 @@ import { inCollection, isExactInSql, narrowToCollection } from './collection-fil
 import type { TaxiiCollection } from './taxii-collection.js';
 import { NextToken } from './taxii-query.js';
 import type { TaxiiQuery } from './taxii-query.js';
+import { storedTextCache } from './stored-text-cache.js';
+import type { StoredText } from './stored-text-cache.js';
 import { firstCopyOfVersion, versionPredicate } from './version-match.js';
 
 /** What every listed version carries: enough to page, date the page and apply the policy. */
@@ -45,35 +47,104 @@ export async function readCollectionPage(
   collection: TaxiiCollection,
   query: TaxiiQuery,
 ): Promise<CollectionPage> {
-  const { rows, ...paging } = await readRows(db, viewer, collection, query, false);
-  const versions = rows.map((r) => ({ ...listed(r), version: r.version! }));
-  return { versions, ...paging };
+  const exact = isExactInSql(collection.filter);
+  const { rows, ...paging } = await readRows(db, viewer, collection, query, (q) =>
+    q
+      .select(['o.seq', 'o.id', 'o.date_added', 'o.owner_org', 'o.distribution', 'o.version'])
+      .$if(!exact, (qb) => qb.select(['o.data', 'o.tlp'])),
+  );
+  const kept = exact
+    ? rows
+    : rows.filter((r) =>
+        inCollection(collection.filter, JSON.parse(r.data!) as Record<string, unknown>, r.tlp!),
+      );
+  return { versions: kept.map((r) => ({ ...listed(r), version: r.version })), ...paging };
 }
 
-/** A page of versions with their stored STIX text, for presenting the objects. */
+/**
+ * A page of versions with their stored STIX text, for presenting the objects. The page's seqs come
+ * from `visibleVersions` on every call; their immutable text and audience come from the store's
+ * `StoredTextCache` when it holds them, and are read (again through `visibleVersions`) when not.
+ */
 export async function readCollectionObjects(
   db: Db,
   viewer: Viewer,
   collection: TaxiiCollection,
   query: TaxiiQuery,
 ): Promise<CollectionPage<CollectionObject>> {
-  const { rows, ...paging } = await readRows(db, viewer, collection, query, true);
-  const versions = rows.map((r) => ({ ...listed(r), data: r.data! }));
+  const exact = isExactInSql(collection.filter);
+  const { rows, ...paging } = await readRows(db, viewer, collection, query, (q) =>
+    q.select('o.seq').$if(!exact, (qb) => qb.select('o.tlp')),
+  );
+  const cache = storedTextCache(db);
+  const held = rows.map((r) => cache.get(r.seq));
+  const missing = rows.flatMap((r, i) => (held[i] === undefined ? [r.seq] : []));
+  const read = new Map<number, StoredText>();
+  for (const r of await readMissing(db, viewer, missing)) {
+    const version: StoredText = {
+      seq: r.seq,
+      id: r.id,
+      dateAdded: r.date_added,
+      ownerOrg: r.owner_org,
+      distribution: r.distribution,
+      data: r.data,
+    };
+    cache.add(version);
+    read.set(r.seq, version);
+  }
+  const versions: CollectionObject[] = [];
+  for (const [i, r] of rows.entries()) {
+    // A version deleted between the two reads is left out, as if the page had been read a moment later.
+    const version = held[i] ?? read.get(r.seq);
+    if (version === undefined) continue;
+    if (exact || inCollection(collection.filter, JSON.parse(version.data) as Record<string, unknown>, r.tlp!))
+      versions.push(version);
+  }
   return { versions, ...paging };
 }
 
 /**
- * One page of a collection for one viewer: what `visibleVersions` lets them see, narrowed to the
- * collection and the TAXII filters, in the order rows were added. Keyset paging on `seq` (which runs in
- * `date_added` order) stays correct while objects are being added: later rows land after the cursor.
- * Only the columns the page uses are read: on a 500-object page every extra column costs.
+ * The versions with the seqs `missing` (ascending) that the viewer may see. A dense run (a first read,
+ * paging through a collection) is read as one range of seqs, which is cheaper than a list of them;
+ * rows in the range that the page does not need are visible to the viewer and go into the cache too.
  */
-async function readRows(
+async function readMissing(db: Db, viewer: Viewer, missing: readonly number[]) {
+  const lo = missing[0];
+  const hi = missing.at(-1);
+  if (lo === undefined || hi === undefined) return [];
+  const columns = ['o.seq', 'o.id', 'o.date_added', 'o.owner_org', 'o.distribution', 'o.data'] as const;
+  if (hi - lo < 2 * missing.length)
+    return visibleVersions(db, viewer)
+      .where('o.seq', '>=', lo)
+      .where('o.seq', '<=', hi)
+      .select(columns)
+      .execute();
+  const rows = [];
+  for (let i = 0; i < missing.length; i += 500)
+    rows.push(
+      ...(await visibleVersions(db, viewer)
+        .where('o.seq', 'in', missing.slice(i, i + 500))
+        .select(columns)
+        .execute()),
+    );
+  return rows;
+}
+
+type Narrowed = ReturnType<typeof narrowToCollection>;
+
+/**
+ * One page of a collection for one viewer: what `visibleVersions` lets them see, narrowed to the
+ * collection and the TAXII filters, in the order rows were added, with the columns `columns` selects.
+ * Keyset paging on `seq` (which runs in `date_added` order) stays correct while objects are being
+ * added: later rows land after the cursor. `next` follows the last row read, also when the caller
+ * then drops rows that fail the collection's in-memory filter.
+ */
+async function readRows<R extends { seq: number }>(
   db: Db,
   viewer: Viewer,
   collection: TaxiiCollection,
   query: TaxiiQuery,
-  withData: boolean,
+  columns: (q: Narrowed) => { orderBy(c: 'o.seq'): { limit(n: number): { execute(): Promise<R[]> } } },
 ) {
   let q = narrowToCollection(visibleVersions(db, viewer), collection.filter);
   if (query.types !== undefined) q = q.where('o.type', 'in', query.types.length > 0 ? query.types : ['']);
@@ -86,22 +157,12 @@ async function readRows(
   const byVersion = versionPredicate(viewer, query.versions);
   if (byVersion !== undefined) q = q.where(byVersion);
   if (query.versions.all || query.versions.timestamps.length > 0) q = q.where(firstCopyOfVersion(viewer));
-  const exact = isExactInSql(collection.filter);
-  const rows = await q
-    .select(['o.seq', 'o.id', 'o.date_added', 'o.owner_org', 'o.distribution'])
-    .$if(!withData, (qb) => qb.select('o.version'))
-    .$if(withData || !exact, (qb) => qb.select('o.data'))
-    .$if(!exact, (qb) => qb.select('o.tlp'))
+  const rows = await columns(q)
     .orderBy('o.seq')
     .limit(query.limit + 1)
     .execute();
   const more = rows.length > query.limit;
   const scanned = rows.slice(0, query.limit);
-  const kept = exact
-    ? scanned
-    : scanned.filter((r) =>
-        inCollection(collection.filter, JSON.parse(r.data!) as Record<string, unknown>, r.tlp ?? null),
-      );
   const last = scanned.at(-1);
-  return { rows: kept, more, ...(more && last !== undefined ? { next: NextToken.encode(last.seq) } : {}) };
+  return { rows: scanned, more, ...(more && last !== undefined ? { next: NextToken.encode(last.seq) } : {}) };
 }
