@@ -75,7 +75,15 @@ function compiled(map: FieldMap): CompiledFieldMap {
 }
 
 function lookup(record: Record<string, unknown>, f: CompiledField): unknown {
-  if (Object.hasOwn(record, f.field)) return record[f.field];
+  const flat = record[f.field];
+  // Object.prototype holds only functions and objects, so a string or number read here is the
+  // record's own: one keyed read per field instead of a read and an Object.hasOwn call.
+  if (
+    flat !== undefined &&
+    ((typeof flat !== 'object' && typeof flat !== 'function') || Object.hasOwn(record, f.field))
+  )
+    return flat;
+  if (f.parts.length === 1) return undefined;
   let cur: unknown = record;
   for (const part of f.parts) {
     if (typeof cur !== 'object' || cur === null) return undefined;
@@ -98,11 +106,19 @@ export function recordToEvent(record: Record<string, unknown>, map: FieldMap): R
   return event;
 }
 
+/** Text of small non-negative integers (ports, counts), made once instead of per record. */
+const SMALL_INTS: (string | undefined)[] = [];
+
+function numberText(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 65535) return String(n);
+  return (SMALL_INTS[n] ??= String(n));
+}
+
 const HOST: CompiledField = compileField('host', '');
 
 function putItem(event: RecordEvent, record: Record<string, unknown>, f: CompiledField, item: unknown): void {
   if (typeof item !== 'string' && typeof item !== 'number') return;
-  const s = String(item);
+  const s = typeof item === 'string' ? item : numberText(item);
   if (f.target === 'auto') typeValueInto(s, event);
   else if (f.target === 'url-path') {
     const host = lookup(record, HOST);

@@ -8,6 +8,11 @@ export function stringHash(s: string): number {
   return finish(h);
 }
 
+/** One byte of the hash (its top bits, never 0): what a probe reads first. */
+function tagOf(h: number): number {
+  return h >>> 24 || 1;
+}
+
 function finish(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
@@ -20,11 +25,14 @@ function finish(h: number): number {
  * 32-bit hash of each key kept in a typed array. A lookup that misses — what almost every log value
  * does — reads one or two slots of that array and never touches a key string, where a Map walks a
  * bucket chain through entries and key objects scattered over the heap, a cache miss each. Keys
- * are compared only when the full hash agrees. Removal shifts the following run back (no
+ * are compared only when the full hash agrees. Probes read a byte per slot first (the hash's top
+ * 8 bits): that array is a quarter of the size of the hashes, so the tables of every event key
+ * together stay in cache where the hashes alone would not. Removal shifts the following run back (no
  * tombstones), so a table that churns stays as fast as a fresh one.
  */
 export class StringTable<T> {
   private hashes = new Int32Array(16);
+  private tags = new Uint8Array(16);
   private keys: (string | undefined)[] = new Array<string | undefined>(16).fill(undefined);
   private lists: (T[] | undefined)[] = new Array<T[] | undefined>(16).fill(undefined);
   private mask = 15;
@@ -37,12 +45,13 @@ export class StringTable<T> {
 
   get(key: string): T[] | undefined {
     const h = stringHash(key);
-    const hashes = this.hashes;
+    const tag = tagOf(h);
+    const tags = this.tags;
     const mask = this.mask;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const x = hashes[i]!;
-      if (x === 0) return undefined;
-      if (x === h && this.keys[i] === key) return this.lists[i];
+      const t = tags[i]!;
+      if (t === 0) return undefined;
+      if (t === tag && this.hashes[i] === h && this.keys[i] === key) return this.lists[i];
     }
   }
 
@@ -51,12 +60,13 @@ export class StringTable<T> {
     let h = SEED ^ 0x811c9dc5;
     for (let i = 0; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     h = finish(h);
-    const hashes = this.hashes;
+    const tag = tagOf(h);
+    const tags = this.tags;
     const mask = this.mask;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const x = hashes[i]!;
-      if (x === 0) return undefined;
-      if (x === h) {
+      const t = tags[i]!;
+      if (t === 0) return undefined;
+      if (t === tag && this.hashes[i] === h) {
         const key = this.keys[i]!;
         if (key.length === end && text.startsWith(key)) return this.lists[i];
       }
@@ -76,6 +86,7 @@ export class StringTable<T> {
       }
     }
     this.hashes[i] = h;
+    this.tags[i] = tagOf(h);
     this.keys[i] = key;
     this.lists[i] = [item];
     if (++this.count * 2 > this.mask + 1) this.grow();
@@ -112,11 +123,13 @@ export class StringTable<T> {
       const reachable = hole <= i ? home > hole && home <= i : home > hole || home <= i;
       if (reachable) continue;
       this.hashes[hole] = x;
+      this.tags[hole] = this.tags[i]!;
       this.keys[hole] = this.keys[i];
       this.lists[hole] = this.lists[i];
       hole = i;
     }
     this.hashes[hole] = 0;
+    this.tags[hole] = 0;
     this.keys[hole] = undefined;
     this.lists[hole] = undefined;
   }
@@ -125,6 +138,7 @@ export class StringTable<T> {
     const { hashes, keys, lists } = this;
     const size = hashes.length * 2;
     this.hashes = new Int32Array(size);
+    this.tags = new Uint8Array(size);
     this.keys = new Array<string | undefined>(size).fill(undefined);
     this.lists = new Array<T[] | undefined>(size).fill(undefined);
     this.mask = size - 1;
@@ -134,6 +148,7 @@ export class StringTable<T> {
       let i = h & this.mask;
       while (this.hashes[i] !== 0) i = (i + 1) & this.mask;
       this.hashes[i] = h;
+      this.tags[i] = tagOf(h);
       this.keys[i] = keys[j];
       this.lists[i] = lists[j];
     }

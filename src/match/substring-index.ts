@@ -1,15 +1,20 @@
 import { AhoCorasick } from './aho-corasick.js';
+import { GRAM, GramScanner } from './gram-scanner.js';
 
 /**
- * Substring index: Aho-Corasick over the literal each candidate must contain. Edits mark the
- * automaton stale; it is rebuilt once, on the next lookup, so bulk loads cost one build.
+ * Substring index over the literal each candidate must contain: a gram filter (GramScanner) for
+ * literals of GRAM characters or more, Aho-Corasick for shorter ones. Edits mark both stale; they
+ * are rebuilt once, on the next lookup, so bulk loads cost one build.
  */
 export class SubstringIndex<T> {
   /** Items by literal; the automaton's `sets` share these arrays, so edits to them need no rebuild. */
   private readonly byLiteral = new Map<string, T[]>();
   private readonly members = new Map<string, Set<T>>();
   private automaton: AhoCorasick | null = null;
-  private sets: T[][] = [];
+  private grams: GramScanner | null = null;
+  /** Item lists of the automaton's literals, then of the gram scanner's. */
+  private shortSets: T[][] = [];
+  private longSets: T[][] = [];
   /** Literal indices found by the current scan (reused: a lookup allocates nothing). */
   private readonly found: number[] = [];
   private stale = false;
@@ -44,21 +49,39 @@ export class SubstringIndex<T> {
 
   lookup(text: string, visit: (item: T) => void): void {
     if (this.byLiteral.size === 0) return;
-    if (this.stale || !this.automaton) {
-      const literals = [...this.byLiteral.keys()];
-      this.sets = [...this.byLiteral.values()];
-      this.automaton = new AhoCorasick(literals);
-      this.stale = false;
-    }
+    if (this.stale) this.rebuild();
     // Repeated occurrences re-visit the same items; callers de-duplicate per event.
-    const sets = this.sets;
+    if (this.grams !== null) this.visitFound(this.grams.scanInto(text, this.found), this.longSets, visit);
+    if (this.automaton !== null)
+      this.visitFound(this.automaton.scanInto(text, this.found), this.shortSets, visit);
+  }
+
+  private visitFound(count: number, sets: T[][], visit: (item: T) => void): void {
+    if (count === 0) return;
     const found = this.found;
-    found.length = 0;
-    if (this.automaton.scanInto(text, found) === 0) return;
     for (let i = 0; i < found.length; i++) {
       const items = sets[found[i]!]!;
       for (let j = 0; j < items.length; j++) visit(items[j]!);
     }
     found.length = 0;
+  }
+
+  private rebuild(): void {
+    const short: string[] = [];
+    const long: string[] = [];
+    this.shortSets = [];
+    this.longSets = [];
+    for (const [literal, items] of this.byLiteral) {
+      if (literal.length < GRAM) {
+        short.push(literal);
+        this.shortSets.push(items);
+      } else {
+        long.push(literal);
+        this.longSets.push(items);
+      }
+    }
+    this.automaton = short.length > 0 ? new AhoCorasick(short) : null;
+    this.grams = long.length > 0 ? new GramScanner(long) : null;
+    this.stale = false;
   }
 }
