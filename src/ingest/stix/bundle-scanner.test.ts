@@ -35,6 +35,29 @@ describe('scanBundle', () => {
     }
   });
 
+  it('reads objects spanning many chunks of uneven sizes, small ones between big ones', async () => {
+    // Exercises the growing buffer a value is assembled in: appended in place, grown, and dropped.
+    const objects = [
+      { big: 'x'.repeat(300_000), n: 1 },
+      { small: 'é' },
+      { big: '€'.repeat(70_000), inner: { list: Array.from({ length: 2000 }, (_, i) => i) } },
+      { tail: true },
+    ];
+    const text = JSON.stringify({ type: 'bundle', id: 'bundle--x', objects });
+    async function* uneven(): AsyncGenerator<Buffer> {
+      const bytes = Buffer.from(text);
+      for (let i = 0, k = 0; i < bytes.length; k++) {
+        const size = [1, 997, 5, 65_536, 31][k % 5]!;
+        yield await Promise.resolve(Buffer.from(bytes.subarray(i, i + size)));
+        i += size;
+      }
+    }
+    const items: Array<ScannedElement | ScannedHeader> = [];
+    for await (const item of scanBundle(uneven(), { maxObjectBytes: 1 << 20 })) items.push(item);
+    const parsed = items.filter((i) => i.kind === 'object').map((i) => JSON.parse(i.text!) as unknown);
+    expect(parsed).toEqual(objects);
+  });
+
   it('reports each object with its line and column', async () => {
     const text = '{"type": "bundle",\n "objects": [\n   {"x": 1},\n   {"y": 2}\n]}';
     const objects = (await scan(text)).filter((i): i is ScannedElement => i.kind === 'object');

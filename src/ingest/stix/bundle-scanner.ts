@@ -48,6 +48,13 @@ function isWhitespace(b: number): boolean {
 /** Reads bytes from an async iterable of chunks with line/column tracking. */
 class ByteReader {
   private buf: Buffer = Buffer.alloc(0);
+  /**
+   * While a value spans chunks, `buf` is a view of `room`, which has spare capacity after it and
+   * doubles when full: appending a chunk copies the chunk, not everything kept so far (which made a
+   * 5 MB object arriving in 1 KB chunks cost gigabytes of copying).
+   */
+  private room: Buffer | undefined;
+  private roomStart = 0;
   private pos = 0;
   private consumedBefore = 0;
   private line = 1;
@@ -77,11 +84,33 @@ class ByteReader {
       return { ok: false, shift: 0 };
     }
     const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    const kept = this.buf.subarray(keepFrom);
+    const keptLength = this.buf.length - keepFrom;
     this.consumedBefore += keepFrom;
     this.pos -= keepFrom;
-    this.buf = kept.length === 0 ? chunk : Buffer.concat([kept, chunk]);
+    if (keptLength === 0) {
+      this.buf = chunk;
+      this.room = undefined;
+    } else this.append(keepFrom, keptLength, chunk);
     return { ok: true, shift: keepFrom };
+  }
+
+  /** Makes `buf` the last `keptLength` bytes of the current `buf` followed by `chunk`. */
+  private append(keepFrom: number, keptLength: number, chunk: Buffer): void {
+    const room = this.room;
+    const start = this.roomStart + keepFrom;
+    if (room !== undefined && start + keptLength + chunk.length <= room.length) {
+      chunk.copy(room, start + keptLength);
+      this.roomStart = start;
+      this.buf = room.subarray(start, start + keptLength + chunk.length);
+      return;
+    }
+    const needed = keptLength + chunk.length;
+    const grown = Buffer.allocUnsafe(Math.max(2 * needed, 64 * 1024));
+    this.buf.copy(grown, 0, keepFrom);
+    chunk.copy(grown, keptLength);
+    this.room = grown;
+    this.roomStart = 0;
+    this.buf = grown.subarray(0, needed);
   }
 
   async peek(): Promise<number | undefined> {
