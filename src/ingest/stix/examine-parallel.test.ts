@@ -103,6 +103,16 @@ describe('examining a bundle on a worker thread', () => {
     expect(parallel.rows).toEqual(inline.rows);
   });
 
+  it('examines the largest accepted object within the bounded heap of the worker', async () => {
+    // Just under the default 5 MB limit: the worker's heap limit must leave room for it.
+    const big = malware({ description: 'x'.repeat(5 * 1024 * 1024 - 2000) });
+    const text = JSON.stringify(bundle([big, ...Array.from({ length: 200 }, () => indicator())]));
+    const parallel = await run(text, true);
+    expect(parallel.summary).toMatchObject({ total: 201, created: 201, invalid: 0 });
+    expect(parallel.summary.fatal).toBeUndefined();
+    expect(parallel.rows.length).toBe(201);
+  });
+
   it('reports a truncated input at the same line and column, keeping what came before', async () => {
     const full = JSON.stringify(bundle(Array.from({ length: 300 }, () => indicator())), null, 1);
     const text = full.slice(0, Math.floor(full.length * 0.6));

@@ -11,10 +11,26 @@ import { BundleSyntaxError } from './bundle-scanner.js';
 import type { Examined, ExamineRecipe } from './examine.js';
 import type { FromWorker, ToWorker, WorkerJob } from './examine-protocol.js';
 
-/** Input bytes sent to the worker but not yet scanned by it. */
-const AHEAD_BYTES = 32 * 1024 * 1024;
-/** Input bytes whose examined objects wait for this thread. */
-const QUEUED_BYTES = 32 * 1024 * 1024;
+/**
+ * Input bytes sent to the worker but not yet scanned by it: one write batch (import-bundle.ts), so the
+ * worker has input for the whole time this thread spends committing a batch (it cannot send more
+ * then). Examined objects take about three times their input size on the heap, so more only adds memory.
+ */
+const AHEAD_BYTES = 8 * 1024 * 1024;
+/**
+ * Input bytes whose examined objects wait here, beyond those this thread is taking into a batch. They
+ * pile up only while a batch is written, and the worker's output then waits in the message port anyway.
+ */
+const QUEUED_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The worker's heap, bounded so that it stays small while it examines at full speed (V8 would
+ * otherwise grow it to hundreds of MB under that allocation rate): room for the largest object
+ * accepted, parsed and canonicalised a few times over, plus the working set.
+ */
+export function workerHeapLimitMb(maxObjectBytes: number): number {
+  return 64 + 8 * Math.ceil(maxObjectBytes / (1024 * 1024));
+}
 
 // Run from TypeScript sources (tests, `npm run dev`), the worker loads through tsx like this thread.
 const TYPESCRIPT = import.meta.url.endsWith('.ts');
@@ -27,13 +43,17 @@ import(workerData.tsx)
 `;
 
 function startWorker(job: WorkerJob): Worker {
-  if (!TYPESCRIPT) return new Worker(ENTRY, { workerData: job });
+  const resourceLimits = {
+    maxOldGenerationSizeMb: workerHeapLimitMb(job.maxObjectBytes),
+    maxYoungGenerationSizeMb: 16,
+  };
+  if (!TYPESCRIPT) return new Worker(ENTRY, { workerData: job, resourceLimits });
   // The ESM build of tsx's register API (its CommonJS build resolves its hooks wrongly from a worker).
   const require = createRequire(import.meta.url);
   const manifest = require.resolve('tsx/package.json');
   const api = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
   const tsx = new URL(api['./esm/api']!.import.default, pathToFileURL(manifest)).href;
-  return new Worker(TSX_BOOT, { eval: true, workerData: { ...job, tsx, entry: ENTRY.href } });
+  return new Worker(TSX_BOOT, { eval: true, workerData: { ...job, tsx, entry: ENTRY.href }, resourceLimits });
 }
 
 /**
@@ -65,6 +85,16 @@ export async function* examineInWorker(
   const send = (message: ToWorker) => {
     worker.postMessage(message);
   };
+  // Posting a view clones its whole ArrayBuffer: a 1 KB slice of a 5 MB buffer (HTTP bodies and
+  // pooled buffers are such slices) would copy 5 MB. A slice is copied on its own and moved instead.
+  const sendChunk = (chunk: Buffer) => {
+    if (chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength) {
+      send({ type: 'chunk', chunk });
+      return;
+    }
+    const own = new Uint8Array(chunk);
+    worker.postMessage({ type: 'chunk', chunk: own } satisfies ToWorker, [own.buffer]);
+  };
 
   // Sends input while the worker is not too far ahead of this thread, without ever waiting on a
   // message: an object bigger than the limits still flows through, since the worker keeps scanning.
@@ -85,7 +115,7 @@ export async function* examineInWorker(
           chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
         }
         sent += chunk.length;
-        send({ type: 'chunk', chunk });
+        sendChunk(chunk);
       }
     } catch (error) {
       end ??= { failure: error instanceof Error ? error : new Error(String(error)) };
@@ -121,8 +151,16 @@ export async function* examineInWorker(
     }
     notify();
   });
-  worker.on('error', (error) => {
-    end ??= { failure: error };
+  worker.on('error', (error: Error & { code?: string }) => {
+    end ??= {
+      failure:
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new Error(
+              `import worker ran out of its ${String(workerHeapLimitMb(maxObjectBytes))} MB heap; ` +
+                'retry with a larger --max-object-bytes, which also raises this limit',
+            )
+          : error,
+    };
     notify();
   });
   worker.on('exit', (code) => {

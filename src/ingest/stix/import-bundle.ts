@@ -27,9 +27,10 @@ export interface ImportOptions {
 
 export const DEFAULT_MAX_OBJECT_BYTES = 5 * 1024 * 1024;
 // Each commit rewrites every index page the batch touched (ids are random, so nearly all of them once a
-// store is large): fewer, larger transactions write far less. The byte bound keeps memory flat.
+// store is large): fewer, larger transactions write far less. The byte bound keeps memory flat: a
+// 1 GB import stays under 500 MB resident with 8 MB (16 MB took it to about 800 MB).
 const DEFAULT_BATCH_SIZE = 50_000;
-const DEFAULT_BATCH_BYTES = 16 * 1024 * 1024;
+const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
 const DEFAULT_PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
 
 class StrictRejection extends Error {}
