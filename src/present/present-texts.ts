@@ -87,6 +87,16 @@ export async function presentTexts(
  */
 function referencesToCheck(viewer: Viewer, v: StoredText): string[] | null | undefined {
   if (readsUnredacted(viewer, audienceOf(v))) return null;
+  if (scanned.has(v)) return scanned.get(v);
   const refs = scanReferences(v.data);
-  return refs === undefined || v.data.includes('granular_markings"') ? undefined : refs;
+  const found = refs === undefined || v.data.includes('granular_markings"') ? undefined : refs;
+  scanned.set(v, found);
+  return found;
 }
+
+/**
+ * What the scan found in a version's text, kept for as long as the version object lives: TAXII
+ * pages hand in the same objects again from their cache (src/taxii/stored-text-cache.ts), and a
+ * stored text never changes, so it is scanned once. Keyed by object, so nothing outlives its version.
+ */
+const scanned = new WeakMap<StoredText, string[] | undefined>();

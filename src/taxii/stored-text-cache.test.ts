@@ -24,14 +24,14 @@ const row = (seq: number, data: string): StoredText => ({
 });
 
 describe('StoredTextCache', () => {
-  it('drops the least recently used versions once their texts exceed the bound', () => {
+  it('drops the oldest versions once their texts exceed the bound', () => {
     const cache = new StoredTextCache(10);
     cache.add(row(1, 'aaaa'));
     cache.add(row(2, 'bbbb'));
-    expect(cache.get(1)?.data).toBe('aaaa'); // 1 is now the most recently used
-    cache.add(row(3, 'cccc'));
-    expect(cache.get(2)).toBeUndefined();
     expect(cache.get(1)?.data).toBe('aaaa');
+    cache.add(row(3, 'cccc'));
+    expect(cache.get(1)).toBeUndefined();
+    expect(cache.get(2)?.data).toBe('bbbb');
     expect(cache.get(3)?.data).toBe('cccc');
     expect(cache.size).toBe(2);
   });
