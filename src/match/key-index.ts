@@ -1,7 +1,8 @@
 import type { Anchor } from './anchors.js';
-import type { Normaliser } from './normalise.js';
+import { normalKindFor, normaliserFor } from './normalise.js';
+import type { NormalKind, Normaliser } from './normalise.js';
 import { PrefixIndex } from './prefix-index.js';
-import { StringTable } from './string-table.js';
+import { hashScan, scanned, stringHash, StringTable } from './string-table.js';
 import { OriginIndex } from './origin-index.js';
 import { SubstringIndex } from './substring-index.js';
 import { SuffixIndex } from './suffix-index.js';
@@ -17,7 +18,13 @@ export class KeyIndex<T> {
   private entries = 0;
 
   /** The key's value normaliser, kept here to save a lookup per event value. */
-  constructor(readonly normalise: Normaliser) {}
+  readonly normalise: Normaliser;
+  private readonly kind: NormalKind;
+
+  constructor(key: string) {
+    this.normalise = normaliserFor(key);
+    this.kind = normalKindFor(key);
+  }
 
   get empty(): boolean {
     return this.entries === 0;
@@ -69,15 +76,76 @@ export class KeyIndex<T> {
     }
   }
 
+  /**
+   * Every item whose anchor fires for one raw event value of this key. Values already in normal
+   * form (almost all of them) are hashed once, and that pass also checks the form: no separate
+   * normalising scan, and for URLs the origin's hash is taken on the way.
+   */
+  lookupRaw(raw: string, visit: (item: T) => void): void {
+    const kind = this.kind;
+    if (kind === 'identity') {
+      this.lookupHashed(raw, stringHash(raw), -1, 0, visit);
+      return;
+    }
+    if (kind === 'lower' || kind === 'domain') {
+      const h = hashScan(raw, raw.length, -1);
+      if (!scanned.upper && !(kind === 'domain' && raw.endsWith('.'))) {
+        this.lookupHashed(raw, h, -1, 0, visit);
+        return;
+      }
+    } else if (kind === 'url') {
+      const end = urlHeadEnd(raw);
+      // With a path, the origin is the head plus its `/`; a head in normal form is ASCII.
+      if (end >= 0 && raw.charCodeAt(end) === 47) {
+        const h = hashScan(raw, end, end + 1);
+        if (!scanned.upper) {
+          this.lookupHashed(raw, h, end + 1, scanned.prefix, visit);
+          return;
+        }
+      }
+    }
+    this.lookup(this.normalise(raw), visit);
+  }
+
   /** Every item whose anchor fires for one (normalised) value of this key. */
   lookup(value: string, visit: (item: T) => void): void {
-    const list = this.eq.get(value);
+    this.lookupHashed(value, stringHash(value), -1, 0, visit);
+  }
+
+  /** `lookup` with the value's hash known and, when `originEnd >= 0`, its ASCII origin's hash. */
+  private lookupHashed(
+    value: string,
+    h: number,
+    originEnd: number,
+    originHash: number,
+    visit: (item: T) => void,
+  ): void {
+    const list = this.eq.getHashed(value, h);
     if (list) for (let i = 0; i < list.length; i++) visit(list[i]!);
     if (this.prefix.size > 0) this.prefix.lookup(value, visit);
     if (this.suffix.size > 0) this.suffix.lookup(value, visit);
     if (this.substr.size > 0) this.substr.lookup(value, visit);
-    if (this.origin.size > 0) this.origin.lookup(value, visit);
+    if (this.origin.size > 0) {
+      if (originEnd >= 0) this.origin.lookupHashed(value, originEnd, originHash, visit);
+      else this.origin.lookup(value, visit);
+    }
     const scan = this.scan;
     for (let i = 0; i < scan.length; i++) visit(scan[i]!);
   }
+}
+
+/**
+ * Where a URL's head (scheme, `://`, authority) ends: the first `/`, `?` or `#` after `://`, or
+ * the length; -1 without a scheme. The same bounds the URL normaliser lower-cases.
+ */
+function urlHeadEnd(v: string): number {
+  const scheme = v.indexOf('://');
+  if (scheme <= 0) return -1;
+  let end = scheme + 3;
+  while (end < v.length) {
+    const c = v.charCodeAt(end);
+    if (c === 47 || c === 63 || c === 35) break;
+    end++;
+  }
+  return end;
 }

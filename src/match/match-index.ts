@@ -185,12 +185,12 @@ export class MatchIndex {
   /** Probes the indexes of one event value; bound once so the hot loop allocates nothing. */
   private readonly probe = (key: string, raw: string): void => {
     const k = this.byKey.get(key);
-    if (k) k.lookup(k.normalise(raw), this.visit);
+    if (k) k.lookupRaw(raw, this.visit);
   };
 
   private keyIndex(key: string): KeyIndex<Leaf> {
     let k = this.byKey.get(key);
-    if (!k) this.byKey.set(key, (k = new KeyIndex(normaliserFor(key))));
+    if (!k) this.byKey.set(key, (k = new KeyIndex(key)));
     return k;
   }
 }

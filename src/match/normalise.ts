@@ -46,20 +46,28 @@ const url: Normaliser = (v) => {
   return m[1]!.toLowerCase() + m[2]!.toLowerCase() + v.slice(m[0].length);
 };
 
-const cache = new Map<string, Normaliser>();
+/** Which normaliser a key uses, so a probe can fuse its check with hashing (KeyIndex.lookupRaw). */
+export type NormalKind = 'identity' | 'lower' | 'domain' | 'ipv6' | 'url';
 
-export function normaliserFor(key: string): Normaliser {
+const BY_KIND: Record<NormalKind, Normaliser> = { identity, lower, domain, ipv6, url };
+const cache = new Map<string, NormalKind>();
+
+export function normalKindFor(key: string): NormalKind {
   let n = cache.get(key);
   if (n) return n;
   const type = key.slice(0, key.indexOf(':'));
   const path = key.slice(key.indexOf(':') + 1);
-  if (path.startsWith('hashes.') || path.includes('.hashes.')) n = lower;
-  else if (path.endsWith('value') && (type === 'domain-name' || type === 'email-addr')) n = domain;
-  else if (type === 'ipv6-addr' && path === 'value') n = ipv6;
-  else if (type === 'url' && path === 'value') n = url;
-  else n = identity;
+  if (path.startsWith('hashes.') || path.includes('.hashes.')) n = 'lower';
+  else if (path.endsWith('value') && (type === 'domain-name' || type === 'email-addr')) n = 'domain';
+  else if (type === 'ipv6-addr' && path === 'value') n = 'ipv6';
+  else if (type === 'url' && path === 'value') n = 'url';
+  else n = 'identity';
   cache.set(key, n);
   return n;
+}
+
+export function normaliserFor(key: string): Normaliser {
+  return BY_KIND[normalKindFor(key)];
 }
 
 /** The host part of a URL (lower-case), or null. */

@@ -45,6 +45,15 @@ export class OriginIndex<T> {
     this.count--;
   }
 
+  /**
+   * `lookup` for a value whose origin ends at `end` and is ASCII, with the origin's `stringHash`
+   * already known (KeyIndex computes it while hashing the whole value).
+   */
+  lookupHashed(value: string, end: number, h: number, visit: (item: T) => void): void {
+    const items = this.byOrigin.getPrefixHashed(value, end, h);
+    if (items) for (let i = 0; i < items.length; i++) visit(items[i]!);
+  }
+
   lookup(value: string, visit: (item: T) => void): void {
     const end = originEnd(value);
     if (end < 0) return;

@@ -8,6 +8,33 @@ export function stringHash(s: string): number {
   return finish(h);
 }
 
+/** What `hashScan` found besides the hash (a module scratch object, so a scan allocates nothing). */
+export const scanned = { prefix: 0, upper: false };
+
+/**
+ * `stringHash(s)` in the same pass as two things a probe needs: whether `s[0, checkEnd)` has an
+ * ASCII upper-case letter or any non-ASCII character (`scanned.upper`: the value may not be in
+ * normal form), and, when `mark >= checkEnd`, `stringHash(s.slice(0, mark))` (`scanned.prefix`).
+ */
+export function hashScan(s: string, checkEnd: number, mark: number): number {
+  let h = SEED ^ 0x811c9dc5;
+  let upper = false;
+  let i = 0;
+  for (; i < checkEnd; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) upper = true;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  const n = s.length;
+  if (mark >= checkEnd && mark <= n) {
+    for (; i < mark; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    scanned.prefix = finish(h);
+  }
+  for (; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  scanned.upper = upper;
+  return finish(h);
+}
+
 /** One byte of the hash (its top bits, never 0): what a probe reads first. */
 function tagOf(h: number): number {
   return h >>> 24 || 1;
@@ -44,7 +71,11 @@ export class StringTable<T> {
   }
 
   get(key: string): T[] | undefined {
-    const h = stringHash(key);
+    return this.getHashed(key, stringHash(key));
+  }
+
+  /** `get` with the key's `stringHash` already known. */
+  getHashed(key: string, h: number): T[] | undefined {
     const tag = tagOf(h);
     const tags = this.tags;
     const mask = this.mask;
@@ -59,7 +90,11 @@ export class StringTable<T> {
   getPrefix(text: string, end: number): T[] | undefined {
     let h = SEED ^ 0x811c9dc5;
     for (let i = 0; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    h = finish(h);
+    return this.getPrefixHashed(text, end, finish(h));
+  }
+
+  /** `getPrefix` with the prefix's `stringHash` already known. */
+  getPrefixHashed(text: string, end: number, h: number): T[] | undefined {
     const tag = tagOf(h);
     const tags = this.tags;
     const mask = this.mask;
