@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GramScanner } from './gram-scanner.js';
+import { GRAM, GramScanner, LONG_GRAM } from './gram-scanner.js';
 import { SubstringIndex } from './substring-index.js';
 
 /** Every start position of `lit` in `text` (overlapping ones included). */
@@ -11,29 +11,32 @@ function occurrences(text: string, lit: string): number {
 }
 
 describe('GramScanner', () => {
-  it('reports each literal once per occurrence (against indexOf)', () => {
-    // A small alphabet so that grams collide and filter slots are shared.
-    const alphabet = fc.constantFrom('a', 'b', '.', '/', 'é', '\u{1f600}');
-    const word = fc.array(alphabet, { minLength: 2, maxLength: 6 }).map((a) => a.join(''));
-    fc.assert(
-      fc.property(
-        fc.uniqueArray(
-          word.filter((w) => w.length >= 4),
-          { maxLength: 30 },
+  it.each([GRAM, LONG_GRAM, 5])(
+    'reports each literal once per occurrence (against indexOf; %i-grams)',
+    (gram) => {
+      // A small alphabet so that grams collide and filter slots are shared.
+      const alphabet = fc.constantFrom('a', 'b', '.', '/', 'é', '\u{1f600}');
+      const word = fc.array(alphabet, { minLength: 2, maxLength: 8 }).map((a) => a.join(''));
+      fc.assert(
+        fc.property(
+          fc.uniqueArray(
+            word.filter((w) => w.length >= gram),
+            { maxLength: 30 },
+          ),
+          fc.array(alphabet, { maxLength: 40 }),
+          (lits, chars) => {
+            const text = chars.join('');
+            const out: number[] = [];
+            const count = new GramScanner(lits, gram).scanInto(text, out);
+            expect(count).toBe(out.length);
+            const got = lits.map((_, i) => out.filter((x) => x === i).length);
+            expect(got).toEqual(lits.map((l) => occurrences(text, l)));
+          },
         ),
-        fc.array(alphabet, { maxLength: 40 }),
-        (lits, chars) => {
-          const text = chars.join('');
-          const out: number[] = [];
-          const count = new GramScanner(lits).scanInto(text, out);
-          expect(count).toBe(out.length);
-          const got = lits.map((_, i) => out.filter((x) => x === i).length);
-          expect(got).toEqual(lits.map((l) => occurrences(text, l)));
-        },
-      ),
-      { numRuns: 500 },
-    );
-  });
+        { numRuns: 500 },
+      );
+    },
+  );
 
   it('finds literals at the very start and end of the text, and nothing in short text', () => {
     const scanner = new GramScanner(['http', '.php', 'gate']);
@@ -54,13 +57,16 @@ describe('SubstringIndex with short and long literals', () => {
       return out.sort();
     };
     index.add('.ru', 'short');
+    index.add('gate', 'mid');
     index.add('/gate.php', 'long');
-    expect(hits('http://x.ru/gate.php')).toEqual(['long', 'short']);
+    expect(hits('http://x.ru/gate.php')).toEqual(['long', 'mid', 'short']);
     expect(hits('http://x.ru/')).toEqual(['short']);
-    expect(hits('http://x.com/gate.php')).toEqual(['long']);
+    expect(hits('http://x.com/gate.php')).toEqual(['long', 'mid']);
+    expect(hits('http://x.com/gate.asp')).toEqual(['mid']);
     index.remove('.ru', 'short');
-    expect(hits('http://x.ru/gate.php')).toEqual(['long']);
+    expect(hits('http://x.ru/gate.php')).toEqual(['long', 'mid']);
     index.remove('/gate.php', 'long');
+    index.remove('gate', 'mid');
     expect(hits('http://x.ru/gate.php')).toEqual([]);
   });
 });

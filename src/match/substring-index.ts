@@ -1,9 +1,10 @@
 import { AhoCorasick } from './aho-corasick.js';
-import { GRAM, GramScanner } from './gram-scanner.js';
+import { GRAM, GramScanner, LONG_GRAM } from './gram-scanner.js';
 
 /**
- * Substring index over the literal each candidate must contain: a gram filter (GramScanner) for
- * literals of GRAM characters or more, Aho-Corasick for shorter ones. Edits mark both stale; they
+ * Substring index over the literal each candidate must contain: gram filters (GramScanner) for
+ * literals of GRAM characters or more (grams of LONG_GRAM characters for literals that long),
+ * Aho-Corasick for shorter ones. Edits mark both stale; they
  * are rebuilt once, on the next lookup, so bulk loads cost one build.
  */
 export class SubstringIndex<T> {
@@ -12,8 +13,10 @@ export class SubstringIndex<T> {
   private readonly members = new Map<string, Set<T>>();
   private automaton: AhoCorasick | null = null;
   private grams: GramScanner | null = null;
-  /** Item lists of the automaton's literals, then of the gram scanner's. */
+  private longGrams: GramScanner | null = null;
+  /** Item lists of the automaton's literals, of the short-gram scanner's and the long-gram scanner's. */
   private shortSets: T[][] = [];
+  private gramSets: T[][] = [];
   private longSets: T[][] = [];
   /** Literal indices found by the current scan (reused: a lookup allocates nothing). */
   private readonly found: number[] = [];
@@ -51,7 +54,9 @@ export class SubstringIndex<T> {
     if (this.byLiteral.size === 0) return;
     if (this.stale) this.rebuild();
     // Repeated occurrences re-visit the same items; callers de-duplicate per event.
-    if (this.grams !== null) this.visitFound(this.grams.scanInto(text, this.found), this.longSets, visit);
+    if (this.longGrams !== null)
+      this.visitFound(this.longGrams.scanInto(text, this.found), this.longSets, visit);
+    if (this.grams !== null) this.visitFound(this.grams.scanInto(text, this.found), this.gramSets, visit);
     if (this.automaton !== null)
       this.visitFound(this.automaton.scanInto(text, this.found), this.shortSets, visit);
   }
@@ -68,20 +73,26 @@ export class SubstringIndex<T> {
 
   private rebuild(): void {
     const short: string[] = [];
+    const mid: string[] = [];
     const long: string[] = [];
     this.shortSets = [];
+    this.gramSets = [];
     this.longSets = [];
     for (const [literal, items] of this.byLiteral) {
       if (literal.length < GRAM) {
         short.push(literal);
         this.shortSets.push(items);
+      } else if (literal.length < LONG_GRAM) {
+        mid.push(literal);
+        this.gramSets.push(items);
       } else {
         long.push(literal);
         this.longSets.push(items);
       }
     }
     this.automaton = short.length > 0 ? new AhoCorasick(short) : null;
-    this.grams = long.length > 0 ? new GramScanner(long) : null;
+    this.grams = mid.length > 0 ? new GramScanner(mid, GRAM) : null;
+    this.longGrams = long.length > 0 ? new GramScanner(long, LONG_GRAM) : null;
     this.stale = false;
   }
 }
