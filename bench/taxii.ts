@@ -18,6 +18,7 @@ import { serverRoutes } from '../src/http/server-routes.js';
 import { importStix } from '../src/ingest/import-service.js';
 import type { Store } from '../src/store/store.js';
 import { createCollection } from '../src/taxii/taxii-collection.js';
+import { storedTextCache } from '../src/taxii/stored-text-cache.js';
 import { NextToken } from '../src/taxii/taxii-query.js';
 import { addOrgUser, benchDir, freshStore, removeDir } from './bench-store.js';
 import { bundleChunks } from './generate-bundle.js';
@@ -142,6 +143,12 @@ export async function run(args: string[]): Promise<string> {
         `taxii paging limit 1000: ${fmt(paging.fetched)} objects, ${fmt(pagingRate)} objects/s, server CPU ${((pagingMs / paging.fetched) * 1000).toFixed(1)} ms per 1000`,
       );
 
+      // The paging above read every version once, so the concurrent pages below find their texts in
+      // the store's StoredTextCache (src/taxii/stored-text-cache.ts); their seqs, visibility and
+      // references are still read from the database on every request.
+      console.log(
+        `taxii: ${fmt(storedTextCache(store.db).size)} versions in the text cache before the concurrent pages`,
+      );
       const loadCpu = process.cpuUsage();
       const load = await inClient<{ latencies: number[]; seconds: number }>({
         mode: 'load',

@@ -34,9 +34,31 @@ export function taxiiEnvelopeReply(
   texts: readonly string[],
 ): FastifyReply {
   const head = JSON.stringify(paging(page));
-  const body = texts.length === 0 ? head : `${head.slice(0, -1)},"objects":[${texts.join(',')}]}`;
-  // As bytes: encoded once, where a string would be measured for Content-Length and then encoded.
-  return taxiiReply(reply, mediaType, Buffer.from(body), page.versions);
+  const body = texts.length === 0 ? Buffer.from(head) : envelopeBytes(head.slice(0, -1), texts);
+  return taxiiReply(reply, mediaType, body, page.versions);
+}
+
+const COMMA = 44;
+const OBJECTS = ',"objects":[';
+
+/**
+ * `${open},"objects":[${texts.join(',')}]}` as UTF-8 bytes, written text by text into one buffer:
+ * half the cost of joining 500 texts into one string and encoding that (the joined string is
+ * copied once to flatten it, then scanned and encoded again).
+ */
+export function envelopeBytes(open: string, texts: readonly string[]): Buffer {
+  let size = Buffer.byteLength(open) + OBJECTS.length + (texts.length - 1) + 2;
+  for (const text of texts) size += Buffer.byteLength(text);
+  const bytes = Buffer.allocUnsafe(size);
+  let at = bytes.write(open + OBJECTS, 0);
+  for (const [i, text] of texts.entries()) {
+    if (i > 0) bytes[at++] = COMMA;
+    at += bytes.write(text, at);
+  }
+  at += bytes.write(']}', at);
+  // Exactly `size` bytes were written; the check guards against a miscount leaking uninitialised memory.
+  if (at !== size) throw new Error(`envelope is ${at} bytes, expected ${size}`);
+  return bytes;
 }
 
 /** The `more`/`next` part of an envelope, manifest or versions resource. */
