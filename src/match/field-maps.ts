@@ -1,4 +1,5 @@
 import { canonicalKey, RecordEvent } from './event.js';
+import { RecordLayout } from './record-layout.js';
 import { typeValueInto } from './value-to-paths.js';
 
 /**
@@ -53,6 +54,8 @@ interface CompiledField {
 interface CompiledFieldMap {
   fields: readonly CompiledField[];
   time: CompiledField | null;
+  /** Reads the fields' (then the time's) top-level keys; its values are used right after each read. */
+  layout: RecordLayout;
 }
 
 const compiledMaps = new WeakMap<FieldMap, CompiledFieldMap>();
@@ -65,13 +68,25 @@ function compileField(field: string, target: string): CompiledField {
 function compiled(map: FieldMap): CompiledFieldMap {
   let c = compiledMaps.get(map);
   if (c === undefined) {
-    c = {
-      fields: Object.entries(map.fields).map(([field, target]) => compileField(field, target)),
-      time: map.time === undefined ? null : compileField(map.time, ''),
-    };
+    const fields = Object.entries(map.fields).map(([field, target]) => compileField(field, target));
+    const time = map.time === undefined ? null : compileField(map.time, '');
+    const names = fields.map((f) => f.field);
+    if (time !== null) names.push(time.field);
+    c = { fields, time, layout: new RecordLayout(names) };
     compiledMaps.set(map, c);
   }
   return c;
+}
+
+/** A dotted path through nested objects (the flat key, which wins, was absent). */
+function nested(record: Record<string, unknown>, f: CompiledField): unknown {
+  if (f.parts.length === 1) return undefined;
+  let cur: unknown = record;
+  for (const part of f.parts) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
 }
 
 function lookup(record: Record<string, unknown>, f: CompiledField): unknown {
@@ -96,13 +111,22 @@ function lookup(record: Record<string, unknown>, f: CompiledField): unknown {
 export function recordToEvent(record: Record<string, unknown>, map: FieldMap): RecordEvent {
   const c = compiled(map);
   const event = new RecordEvent();
-  for (const f of c.fields) {
-    const raw = lookup(record, f);
+  const fields = c.fields;
+  const values = c.layout.values;
+  c.layout.read(record);
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    // An own key wins, even when null (as `Object.hasOwn` decided before).
+    const flat = values[i];
+    const raw = flat !== undefined ? flat : nested(record, f);
     if (Array.isArray(raw)) for (const item of raw) putItem(event, record, f, item);
     else if (raw !== undefined && raw !== null) putItem(event, record, f, raw);
   }
   // A domain also feeds suffix matching when it came from a URL host (typeValueInto adds it).
-  if (c.time !== null) event.setTime(lookup(record, c.time));
+  if (c.time !== null) {
+    const t = values[fields.length];
+    event.setTime(t !== undefined ? t : nested(record, c.time));
+  }
   return event;
 }
 

@@ -61,7 +61,9 @@ export class MatchIndex {
   private readonly byId = new Map<string, CompiledIndicator>();
   private readonly byKey = new Map<string, KeyIndex<Leaf>>();
   private stamp = 0;
+  /** Leaves nominated by the current event: the first `nominatedCount` (kept, not truncated, between events). */
   private readonly nominated: Leaf[] = [];
+  private nominatedCount = 0;
   private readonly clock: () => number;
 
   constructor(opts: MatchIndexOptions = {}) {
@@ -135,12 +137,14 @@ export class MatchIndex {
   evaluate(event: MatchEvent, wantPartial: boolean): EventOutcome {
     const stamp = ++this.stamp;
     const nominated = this.nominated;
-    nominated.length = 0;
+    this.nominatedCount = 0;
     forEachValue(event, this.probe);
     const outcome: EventOutcome = { hits: [], partial: null, time: NaN };
-    if (nominated.length === 0) return outcome;
+    const count = this.nominatedCount;
+    if (count === 0) return outcome;
     let values: EventValues | null = null;
-    for (const leaf of nominated) {
+    for (let i = 0; i < count; i++) {
+      const leaf = nominated[i]!;
       if (leaf.exact) leaf.satisfied = true;
       else {
         values ??= normalisedValues(event);
@@ -149,7 +153,8 @@ export class MatchIndex {
     }
     outcome.time = parseTime(event, this.clock);
     let eventId: string | undefined;
-    for (const leaf of nominated) {
+    for (let i = 0; i < count; i++) {
+      const leaf = nominated[i]!;
       const ind = leaf.indicator;
       if (!leaf.satisfied || ind.stamp === stamp) continue;
       if (outcome.time < ind.validFrom || outcome.time >= ind.validUntil) continue;
@@ -178,7 +183,7 @@ export class MatchIndex {
   private readonly visit = (leaf: Leaf): void => {
     if (leaf.stamp !== this.stamp) {
       leaf.stamp = this.stamp;
-      this.nominated.push(leaf);
+      this.nominated[this.nominatedCount++] = leaf;
     }
   };
 

@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RecordLayout } from './record-layout.js';
+
+const key = fc.constantFrom('a', 'b', 'ts', 'x.y', 'src_ip', 'constructor', '__proto__');
+const value = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constant(null), fc.constant([1]));
+/** A record as JSON.parse makes it (own keys only, `__proto__` an ordinary key). */
+const record = fc
+  .array(fc.tuple(key, value), { maxLength: 6 })
+  .map((entries) => JSON.parse(JSON.stringify(Object.fromEntries(entries))) as Record<string, unknown>);
+
+describe('RecordLayout', () => {
+  it('reads each name as the own value of that key, whatever order the records come in', () => {
+    fc.assert(
+      fc.property(
+        fc.array(key, { minLength: 1, maxLength: 5 }),
+        fc.array(record, { maxLength: 8 }),
+        (names, records) => {
+          const layout = new RecordLayout(names);
+          // Each record twice in a row: the second read takes the learnt order.
+          for (const r of records.flatMap((x) => [x, x])) {
+            layout.read(r);
+            expect(layout.values).toEqual(names.map((n) => (Object.hasOwn(r, n) ? r[n] : undefined)));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a record with one key more or fewer than the learnt order', () => {
+    const layout = new RecordLayout(['a', 'b']);
+    layout.read({ a: 1, b: 2 });
+    layout.read({ a: 1, b: 2, c: 3 });
+    expect(layout.values).toEqual([1, 2]);
+    layout.read({ a: 1 });
+    expect(layout.values).toEqual([1, undefined]);
+    layout.read({ b: 5, a: 4 });
+    expect(layout.values).toEqual([4, 5]);
+  });
+});
