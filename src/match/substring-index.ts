@@ -4,11 +4,11 @@ import { GRAM, GramScanner, LONG_GRAM } from './gram-scanner.js';
 /**
  * Substring index over the literal each candidate must contain: gram filters (GramScanner) for
  * literals of GRAM characters or more (grams of LONG_GRAM characters for literals that long),
- * Aho-Corasick for shorter ones. Edits mark both stale; they
- * are rebuilt once, on the next lookup, so bulk loads cost one build.
+ * Aho-Corasick for shorter ones. Edits that add or drop a literal mark them stale; they are
+ * rebuilt once, on the next lookup, so bulk loads cost one build.
  */
 export class SubstringIndex<T> {
-  /** Items by literal; the automaton's `sets` share these arrays, so edits to them need no rebuild. */
+  /** Items by literal; the scanners' item lists share these arrays, so edits to them need no rebuild. */
   private readonly byLiteral = new Map<string, T[]>();
   private readonly members = new Map<string, Set<T>>();
   private automaton: AhoCorasick | null = null;
