@@ -38,4 +38,24 @@ describe('RecordLayout', () => {
     layout.read({ b: 5, a: 4 });
     expect(layout.values).toEqual([4, 5]);
   });
+
+  it('reads records much wider than the names by name, and narrow ones by their keys again', () => {
+    const layout = new RecordLayout(['a', 'z', 'b']);
+    const wide = (a: number): Record<string, unknown> => {
+      const r: Record<string, unknown> = { a };
+      for (let i = 0; i < 100; i++) r[`k${String(i)}`] = i;
+      r.b = 'x';
+      return r;
+    };
+    layout.read(wide(1));
+    expect(layout.values).toEqual([1, undefined, 'x']);
+    layout.read(wide(2));
+    expect(layout.values).toEqual([2, undefined, 'x']);
+    layout.read({ z: 3, a: 4 });
+    expect(layout.values).toEqual([4, 3, undefined]);
+    layout.read({ z: 5, a: 6 });
+    expect(layout.values).toEqual([6, 5, undefined]);
+    layout.read(wide(7));
+    expect(layout.values).toEqual([7, undefined, 'x']);
+  });
 });
