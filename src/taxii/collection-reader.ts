@@ -24,22 +24,6 @@ export interface CollectionPage<V = CollectionVersion> {
   next?: string;
 }
 
-function listed(r: {
-  seq: number;
-  id: string;
-  date_added: string;
-  owner_org: string;
-  distribution: string;
-}): Listed {
-  return {
-    seq: r.seq,
-    id: r.id,
-    dateAdded: r.date_added,
-    ownerOrg: r.owner_org,
-    distribution: r.distribution,
-  };
-}
-
 /** A page of versions without their STIX text: manifests, version lists and existence checks. */
 export async function readCollectionPage(
   db: Db,
@@ -56,9 +40,18 @@ export async function readCollectionPage(
   const kept = exact
     ? rows
     : rows.filter((r) =>
-        inCollection(collection.filter, JSON.parse(r.data!) as Record<string, unknown>, r.tlp!),
+        inCollection(collection.filter, JSON.parse(r.data!) as Record<string, unknown>, r.tlp ?? null),
       );
-  return { versions: kept.map((r) => ({ ...listed(r), version: r.version })), ...paging };
+  // Object literals, not spreads of a shared helper: spreading costs several times as much per row.
+  const versions = kept.map((r) => ({
+    seq: r.seq,
+    id: r.id,
+    dateAdded: r.date_added,
+    ownerOrg: r.owner_org,
+    distribution: r.distribution,
+    version: r.version,
+  }));
+  return { versions, ...paging };
 }
 
 /**
@@ -78,7 +71,8 @@ export async function readCollectionObjects(
   );
   const cache = storedTextCache(db);
   const held = rows.map((r) => cache.get(r.seq));
-  const missing = rows.flatMap((r, i) => (held[i] === undefined ? [r.seq] : []));
+  const missing: number[] = [];
+  for (const [i, r] of rows.entries()) if (held[i] === undefined) missing.push(r.seq);
   const read = new Map<number, StoredText>();
   for (const r of await readMissing(db, viewer, missing)) {
     const version: StoredText = {
@@ -97,7 +91,10 @@ export async function readCollectionObjects(
     // A version deleted between the two reads is left out, as if the page had been read a moment later.
     const version = held[i] ?? read.get(r.seq);
     if (version === undefined) continue;
-    if (exact || inCollection(collection.filter, JSON.parse(version.data) as Record<string, unknown>, r.tlp!))
+    if (
+      exact ||
+      inCollection(collection.filter, JSON.parse(version.data) as Record<string, unknown>, r.tlp ?? null)
+    )
       versions.push(version);
   }
   return { versions, ...paging };
