@@ -45,7 +45,9 @@ export async function openSqliteStore(path: string): Promise<Store> {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 10000');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('cache_size = -65536');
+  // 32 MB of page cache: the operating system caches the file as well, and every megabyte here is
+  // resident in each process (a 1 GB import must stay under 500 MB; 64 MB measured ~60 MB more).
+  raw.pragma('cache_size = -32768');
   // Checkpoint every ~40 MB of WAL instead of 4 MB: large imports rewrite fewer pages twice.
   raw.pragma('wal_autocheckpoint = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(raw) }) });
