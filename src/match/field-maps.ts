@@ -98,13 +98,7 @@ function lookup(record: Record<string, unknown>, f: CompiledField): unknown {
     ((typeof flat !== 'object' && typeof flat !== 'function') || Object.hasOwn(record, f.field))
   )
     return flat;
-  if (f.parts.length === 1) return undefined;
-  let cur: unknown = record;
-  for (const part of f.parts) {
-    if (typeof cur !== 'object' || cur === null) return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
+  return nested(record, f);
 }
 
 /** Maps one JSON log record to a MatchEvent. `url-path` joins Zeek's host and uri into a URL. */
