@@ -32,8 +32,22 @@ export interface ObjectPath {
   span?: Span;
 }
 
-export type ComparisonOperator =
-  '=' | '!=' | '<' | '<=' | '>' | '>=' | 'IN' | 'LIKE' | 'MATCHES' | 'ISSUBSET' | 'ISSUPERSET' | 'EXISTS';
+/** Every comparison operator; `EXISTS` is written before its path, the others between path and value. */
+export const COMPARISON_OPERATORS = [
+  '=',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'IN',
+  'LIKE',
+  'MATCHES',
+  'ISSUBSET',
+  'ISSUPERSET',
+  'EXISTS',
+] as const;
+export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 
 export interface Comparison {
   type: 'comparison';

@@ -8,6 +8,7 @@ import type {
 } from './ast.js';
 import type { Token } from './lexer.js';
 import { TokenCursor } from './token-cursor.js';
+import { COMPARISON_OPERATORS } from './ast.js';
 
 const ORDER_OPS = new Set<string>(['<', '<=', '>', '>=']);
 const LITERAL_KINDS = new Set(['int', 'float', 'string', 'bool', 'binary', 'hex', 'timestamp']);
@@ -105,17 +106,7 @@ export class ComparisonParser extends TokenCursor {
       return done(op.value, { kind: 'string', value: s.value, span: { start: s.start, end: s.end } }, s.end);
     }
     return this.fail(op, [
-      '=',
-      '!=',
-      '<',
-      '<=',
-      '>',
-      '>=',
-      'IN',
-      'LIKE',
-      'MATCHES',
-      'ISSUBSET',
-      'ISSUPERSET',
+      ...COMPARISON_OPERATORS.filter((o) => o !== 'EXISTS'),
       ...(negated ? [] : ['NOT']),
     ]);
   }

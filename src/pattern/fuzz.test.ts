@@ -9,6 +9,7 @@ import type {
   Pattern,
   Qualifier,
 } from './ast.js';
+import { COMPARISON_OPERATORS } from './ast.js';
 import { evaluatePattern } from './evaluator.js';
 import { parsePattern } from './parser.js';
 import { printPattern } from './printer.js';
@@ -68,20 +69,7 @@ const comparison: fc.Arbitrary<Comparison> = fc
     first: fc.oneof(ident, fc.string({ minLength: 1, maxLength: 6 })),
     rest: fc.array(step, { maxLength: 3 }),
     negated: fc.boolean(),
-    op: fc.constantFrom(
-      '=',
-      '!=',
-      '<',
-      '<=',
-      '>',
-      '>=',
-      'IN',
-      'LIKE',
-      'MATCHES',
-      'ISSUBSET',
-      'ISSUPERSET',
-      'EXISTS',
-    ),
+    op: fc.constantFrom(...COMPARISON_OPERATORS),
     value: constant,
     set: fc.array(constant, { maxLength: 3 }),
     text: fc.string({ maxLength: 8 }),

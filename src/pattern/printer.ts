@@ -1,27 +1,9 @@
 import type { ComparisonExpr, Constant, ObjectPath, ObservationExpr, Pattern, Qualifier } from './ast.js';
+import { KEYWORDS as LEXER_KEYWORDS } from './lexer.js';
 
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const KEYWORDS = new Set([
-  'AND',
-  'OR',
-  'NOT',
-  'FOLLOWEDBY',
-  'LIKE',
-  'MATCHES',
-  'ISSUPERSET',
-  'ISSUBSET',
-  'EXISTS',
-  'LAST',
-  'IN',
-  'START',
-  'STOP',
-  'SECONDS',
-  'WITHIN',
-  'REPEATS',
-  'TIMES',
-  'true',
-  'false',
-]);
+// A key spelt like a keyword or a boolean must be quoted to read back as a key.
+const KEYWORDS = new Set<string>([...LEXER_KEYWORDS, 'true', 'false']);
 
 export function quoteString(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
