@@ -28,7 +28,7 @@ const QUEUED_BYTES = 4 * 1024 * 1024;
  * otherwise grow it to hundreds of MB under that allocation rate): room for the largest object
  * accepted, parsed and canonicalised a few times over, plus the working set.
  */
-export function workerHeapLimitMb(maxObjectBytes: number): number {
+function workerHeapLimitMb(maxObjectBytes: number): number {
   return 64 + 8 * Math.ceil(maxObjectBytes / (1024 * 1024));
 }
 
