@@ -15,6 +15,17 @@ export interface Leaf {
   /** Per-event memo: the event stamp when last nominated, and the outcome. */
   stamp: number;
   satisfied: boolean;
+  /**
+   * The indicator's `single`, validity and what a hit names, copied here: a satisfied leaf of a
+   * one-`[...]` indicator becomes a hit without reading the indicator object (a cache miss, and
+   * often a TLB miss, per match).
+   */
+  single: boolean;
+  validFrom: number;
+  validUntil: number;
+  id: string;
+  pattern: string;
+  meta: unknown;
 }
 
 export interface CompiledIndicator {
@@ -72,6 +83,12 @@ export function compileIndicator(
       anchors,
       stamp: 0,
       satisfied: false,
+      single: ind.single,
+      validFrom,
+      validUntil,
+      id,
+      pattern,
+      meta,
     });
   }
   return ind;

@@ -94,6 +94,18 @@ export class RecordEvent implements MatchEvent {
   private timeText: string | undefined = undefined;
   private valuesMap: Map<string, string[]> | undefined = undefined;
 
+  /** Empties the event for the next record (a reader reuses one event rather than allocating one per line). */
+  reset(): void {
+    this.id = undefined;
+    this.seq = undefined;
+    this.canonical.length = 0;
+    this.vals.length = 0;
+    this.rawKeys = null;
+    this.timeMs = undefined;
+    this.timeText = undefined;
+    this.valuesMap = undefined;
+  }
+
   /** Adds a value unless the same key already has it (as the Map form always did). */
   put(key: string, value: string, canonical: string = canonicalKey(key)): void {
     const keys = this.rawKeys ?? this.canonical;

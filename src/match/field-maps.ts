@@ -101,10 +101,23 @@ function lookup(record: Record<string, unknown>, f: CompiledField): unknown {
   return nested(record, f);
 }
 
-/** Maps one JSON log record to a MatchEvent. `url-path` joins Zeek's host and uri into a URL. */
-export function recordToEvent(record: Record<string, unknown>, map: FieldMap): RecordEvent {
+/**
+ * Maps one JSON log record to a MatchEvent. `url-path` joins Zeek's host and uri into a URL.
+ * With `into`, that event is emptied and filled instead of a new one (a reader going line by line
+ * reuses one: nothing the matcher keeps refers to the event).
+ */
+export function recordToEvent(
+  record: Record<string, unknown>,
+  map: FieldMap,
+  into?: RecordEvent,
+): RecordEvent {
   const c = compiled(map);
-  const event = new RecordEvent();
+  let event: RecordEvent;
+  if (into === undefined) event = new RecordEvent();
+  else {
+    event = into;
+    event.reset();
+  }
   const fields = c.fields;
   const values = c.layout.values;
   c.layout.read(record);

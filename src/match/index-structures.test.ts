@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MatchIndex } from './match-index.js';
 import { likeOrigin, OriginIndex, originEnd } from './origin-index.js';
+import { IntTable } from './int-table.js';
 import { StringTable, stringHash } from './string-table.js';
 
 describe('StringTable', () => {
@@ -31,6 +32,10 @@ describe('StringTable', () => {
           expect(table.get(k)).toEqual(model.get(k));
           // The same lookup on the head of a longer text, without slicing it.
           expect(table.getPrefix(`${k}/tail`, k.length)).toEqual(model.get(k));
+          // What probes use: the items visited, in order, with the hash given.
+          const seen: number[] = [];
+          table.visitHashed(k, stringHash(k), (x) => seen.push(x));
+          expect(seen).toEqual(model.get(k) ?? []);
         }
         expect(new Map(table.entries())).toEqual(model);
       }),
@@ -52,6 +57,39 @@ describe('StringTable', () => {
     });
     expect(table.size).toBe(2000 - 667);
     expect(stringHash('')).not.toBe(0);
+  });
+
+  it('hashes strings that differ only in length or in one unit of a pair apart', () => {
+    expect(stringHash('a')).not.toBe(stringHash('a\u0000'));
+    expect(stringHash('ab')).not.toBe(stringHash('ba'));
+    expect(stringHash('abcd')).not.toBe(stringHash('abce'));
+    expect(stringHash('\u{1F600}x')).not.toBe(stringHash('\u{1F601}x'));
+  });
+});
+
+describe('IntTable', () => {
+  it('agrees with a Map through sets and deletes (long probe runs, removals inside them)', () => {
+    const key = fc.oneof(
+      fc.integer({ min: -40, max: 40 }),
+      fc.constantFrom(-2147483648, 2147483647, 0x10000, -0x10000),
+    );
+    const op = fc.tuple(fc.constantFrom('set', 'delete'), key, fc.nat(5));
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const table = new IntTable<number>();
+        const model = new Map<number, number>();
+        for (const [kind, k, v] of ops) {
+          if (kind === 'set') {
+            table.set(k, v);
+            model.set(k, v);
+          } else expect(table.delete(k)).toBe(model.delete(k));
+          expect(table.size).toBe(model.size);
+        }
+        for (let k = -41; k <= 41; k++) expect(table.get(k)).toBe(model.get(k));
+        expect(new Map(table.entries())).toEqual(model);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

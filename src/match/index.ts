@@ -2,6 +2,7 @@ export { MatchIndex } from './match-index.js';
 export type { AddResult, IndicatorInput, MatchHit, MatchIndexOptions } from './match-index.js';
 export { MatchStream } from './match-stream.js';
 export type { MatchStreamOptions } from './match-stream.js';
+export { RecordEvent } from './event.js';
 export type { MatchEvent } from './event.js';
 export { valueToPaths } from './value-to-paths.js';
 export { FIELD_MAPS, recordToEvent } from './field-maps.js';

@@ -120,8 +120,7 @@ export class KeyIndex<T> {
     originHash: number,
     visit: (item: T) => void,
   ): void {
-    const list = this.eq.getHashed(value, h);
-    if (list) for (let i = 0; i < list.length; i++) visit(list[i]!);
+    if (this.eq.size > 0) this.eq.visitHashed(value, h, visit);
     if (this.prefix.size > 0) this.prefix.lookup(value, visit);
     if (this.suffix.size > 0) this.suffix.lookup(value, visit);
     if (this.substr.size > 0) this.substr.lookup(value, visit);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePattern } from '../pattern/evaluator.js';
 import type { Observation, Sco } from '../pattern/observation.js';
 import { parsePattern } from '../pattern/parser.js';
+import { RecordEvent } from './event.js';
 import { MatchIndex } from './match-index.js';
 
 const ids = (index: MatchIndex, values: Record<string, string | string[]>, time?: string): string[] =>
@@ -237,5 +238,50 @@ describe('MatchIndex agrees with the general evaluator', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('MatchIndex key lookups by value position', () => {
+  it('sees key indexes made or dropped after record events went through', () => {
+    const index = new MatchIndex();
+    index.add({ id: 'dom', pattern: "[domain-name:value = 'evil.accord-test.xyz']" });
+    const event = (): RecordEvent => {
+      const e = new RecordEvent();
+      e.put('ipv4-addr:value', '198.18.0.7');
+      e.put('domain-name:value', 'evil.accord-test.xyz');
+      return e;
+    };
+    const hitIds = (): string[] =>
+      index
+        .match(event())
+        .map((h) => h.id)
+        .sort();
+    expect(hitIds()).toEqual(['dom']);
+    // The first position's key had no index when the event above went through.
+    index.add({ id: 'ip', pattern: "[ipv4-addr:value = '198.18.0.7']" });
+    expect(hitIds()).toEqual(['dom', 'ip']);
+    // Dropped and made again: a new index for the same key.
+    index.remove('ip');
+    expect(hitIds()).toEqual(['dom']);
+    index.add({ id: 'ip2', pattern: "[ipv4-addr:value ISSUBSET '198.18.0.0/16']" });
+    expect(hitIds()).toEqual(['dom', 'ip2']);
+    // Events with their keys in another order.
+    const other = new RecordEvent();
+    other.put('domain-name:value', 'evil.accord-test.xyz');
+    other.put('ipv4-addr:value', '198.18.9.9');
+    expect(
+      index
+        .match(other)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['dom', 'ip2']);
+  });
+
+  it('answers an event that nominates nothing with an empty array of its own', () => {
+    const index = indexOf({ dom: "[domain-name:value = 'evil.accord-test.xyz']" });
+    const none = index.match({ values: { 'domain-name:value': 'good.accord-test.xyz' } });
+    expect(none).toEqual([]);
+    none.push({ id: 'x', pattern: '', meta: null, events: [] });
+    expect(index.match({ values: { 'domain-name:value': 'good.accord-test.xyz' } })).toEqual([]);
   });
 });

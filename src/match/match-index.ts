@@ -3,7 +3,7 @@ import { parsePattern } from '../pattern/parser.js';
 import { compileIndicator } from './compiled-indicator.js';
 import type { CompiledIndicator, Leaf } from './compiled-indicator.js';
 import type { EventValues } from './event-check.js';
-import { eventIdOf, forEachValue } from './event.js';
+import { eventIdOf, forEachValue, RecordEvent } from './event.js';
 import type { MatchEvent } from './event.js';
 import { KeyIndex } from './key-index.js';
 import { MatchStream } from './match-stream.js';
@@ -65,6 +65,13 @@ export class MatchIndex {
   private readonly nominated: Leaf[] = [];
   private nominatedCount = 0;
   private readonly clock: () => number;
+  /**
+   * The key index of each value position of the last record events (their keys come in the
+   * field map's order): a string compare, by identity almost always, instead of a Map probe per
+   * value. `null` marks a key without an index; emptied whenever `byKey` changes.
+   */
+  private readonly keyAt: string[] = [];
+  private readonly indexAt: (KeyIndex<Leaf> | null)[] = [];
 
   constructor(opts: MatchIndexOptions = {}) {
     this.clock = opts.clock ?? Date.now;
@@ -109,7 +116,10 @@ export class MatchIndex {
         const k = this.byKey.get(a.key);
         if (!k) continue;
         k.remove(a, leaf);
-        if (k.empty) this.byKey.delete(a.key);
+        if (k.empty) {
+          this.byKey.delete(a.key);
+          this.keyAt.length = 0;
+        }
       }
     }
     this.byId.delete(id);
@@ -130,18 +140,23 @@ export class MatchIndex {
 
   /** Indicators satisfied by this one event. */
   match(event: MatchEvent): MatchHit[] {
-    return this.evaluate(event, false).hits;
+    const { hits } = this.evaluate(event, false);
+    return hits === NOTHING.hits ? [] : hits;
   }
 
-  /** Internal to the stream matcher: also reports partially satisfied multi-event patterns. */
+  /**
+   * Internal to the stream matcher: also reports partially satisfied multi-event patterns. An
+   * event that nominated nothing gets a shared, frozen outcome (most events: no allocation).
+   */
   evaluate(event: MatchEvent, wantPartial: boolean): EventOutcome {
     const stamp = ++this.stamp;
     const nominated = this.nominated;
     this.nominatedCount = 0;
-    forEachValue(event, this.probe);
-    const outcome: EventOutcome = { hits: [], partial: null, time: NaN };
+    if (event instanceof RecordEvent) this.probeRecord(event);
+    else forEachValue(event, this.probe);
     const count = this.nominatedCount;
-    if (count === 0) return outcome;
+    if (count === 0) return NOTHING;
+    const outcome: EventOutcome = { hits: [], partial: null, time: NaN };
     let values: EventValues | null = null;
     for (let i = 0; i < count; i++) {
       const leaf = nominated[i]!;
@@ -155,15 +170,16 @@ export class MatchIndex {
     let eventId: string | undefined;
     for (let i = 0; i < count; i++) {
       const leaf = nominated[i]!;
-      const ind = leaf.indicator;
-      if (!leaf.satisfied || ind.stamp === stamp) continue;
-      if (outcome.time < ind.validFrom || outcome.time >= ind.validUntil) continue;
-      if (ind.single) {
-        ind.stamp = stamp;
+      if (!leaf.satisfied) continue;
+      if (outcome.time < leaf.validFrom || outcome.time >= leaf.validUntil) continue;
+      if (leaf.single) {
+        // The indicator's only leaf, nominated once per event: a hit, named from the leaf.
         eventId ??= eventIdOf(event, () => String(stamp));
-        outcome.hits.push({ id: ind.id, pattern: ind.pattern, meta: ind.meta, events: [eventId] });
+        outcome.hits.push({ id: leaf.id, pattern: leaf.pattern, meta: leaf.meta, events: [eventId] });
         continue;
       }
+      const ind = leaf.indicator;
+      if (ind.stamp === stamp) continue;
       if (wantPartial) {
         outcome.partial ??= new Map();
         let set = outcome.partial.get(ind);
@@ -187,6 +203,25 @@ export class MatchIndex {
     }
   };
 
+  /** `forEachValue(event, this.probe)` for a record event, with the key indexes found by position. */
+  private probeRecord(event: RecordEvent): void {
+    const keys = event.canonical;
+    const vals = event.vals;
+    const keyAt = this.keyAt;
+    const indexAt = this.indexAt;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      let k: KeyIndex<Leaf> | null | undefined;
+      if (keyAt[i] === key) k = indexAt[i];
+      else {
+        k = this.byKey.get(key) ?? null;
+        keyAt[i] = key;
+        indexAt[i] = k;
+      }
+      if (k) k.lookupRaw(vals[i]!, this.visit);
+    }
+  }
+
   /** Probes the indexes of one event value; bound once so the hot loop allocates nothing. */
   private readonly probe = (key: string, raw: string): void => {
     const k = this.byKey.get(key);
@@ -195,10 +230,20 @@ export class MatchIndex {
 
   private keyIndex(key: string): KeyIndex<Leaf> {
     let k = this.byKey.get(key);
-    if (!k) this.byKey.set(key, (k = new KeyIndex(key)));
+    if (!k) {
+      this.byKey.set(key, (k = new KeyIndex(key)));
+      this.keyAt.length = 0;
+    }
     return k;
   }
 }
+
+/** The outcome of an event that nominated nothing (shared: frozen, so no caller can change it). */
+const NOTHING: EventOutcome = Object.freeze({
+  hits: Object.freeze([]) as unknown as MatchHit[],
+  partial: null,
+  time: NaN,
+});
 
 /** Whether a multi-observation pattern is satisfied by this event alone (e.g. `[a] OR [b]`). */
 function singleEventMatch(ind: CompiledIndicator, stamp: number, time: number): boolean {

@@ -54,7 +54,7 @@ export class MatchStream {
   }
 
   /** Feeds one event; returns single-event hits and any multi-event pattern it completes. */
-  push(event: MatchEvent): MatchHit[] {
+  push(event: MatchEvent): readonly MatchHit[] {
     const outcome = this.index.evaluate(event, true);
     const hits = outcome.hits;
     // Most events complete nothing: no partial evidence, nothing to remember or expire.

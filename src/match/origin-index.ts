@@ -50,8 +50,7 @@ export class OriginIndex<T> {
    * already known (KeyIndex computes it while hashing the whole value).
    */
   lookupHashed(value: string, end: number, h: number, visit: (item: T) => void): void {
-    const items = this.byOrigin.getPrefixHashed(value, end, h);
-    if (items) for (let i = 0; i < items.length; i++) visit(items[i]!);
+    this.byOrigin.visitPrefixHashed(value, end, h, visit);
   }
 
   lookup(value: string, visit: (item: T) => void): void {

@@ -1,3 +1,4 @@
+import { IntTable } from './int-table.js';
 import { ipv4ToInt, ipv6ToWords, maskV4 } from './ip.js';
 
 /**
@@ -12,8 +13,11 @@ import { ipv4ToInt, ipv6ToWords, maskV4 } from './ip.js';
  * costs one array read, and one that is inside costs a probe per length actually present there.
  */
 export class PrefixIndex<T> {
-  /** IPv4 networks by prefix length (index 0..32), keyed by the masked int32 address. */
-  private readonly v4ByLength: (Map<number, T[]> | undefined)[] = [];
+  /**
+   * IPv4 networks by prefix length (index 0..32), keyed by the masked int32 address: typed-array
+   * tables, since a lookup probes one per length present and most probes miss.
+   */
+  private readonly v4ByLength: (IntTable<T[]> | undefined)[] = [];
   private readonly v4 = new Map<number, Map<number, Set<T>>>();
   private readonly v6 = new Map<number, Map<string, Set<T>>>();
   private v4Lengths: number[] = [];
@@ -21,6 +25,11 @@ export class PrefixIndex<T> {
   private v4Short: number[] = [];
   /** Per /16 (the address's top 16 bits): bit `len - 16` set when a /len network lies inside it. */
   private v4Mask: Uint32Array | null = null;
+  /**
+   * One bit per /16: set when its `v4Mask` entry is not 0. 8 KiB that stay in cache, in front of
+   * the 256 KiB mask table, which most addresses then never read.
+   */
+  private v4Any: Int32Array | null = null;
   /** Networks per (/16, length), for clearing mask bits on removal: key `top16 * 32 + len - 16`. */
   private readonly v4MaskCount = new Map<number, number>();
   private v6Lengths: number[] = [];
@@ -57,7 +66,7 @@ export class PrefixIndex<T> {
       const key = maskV4(v4, len);
       if (!byNet) this.v4ByLength[len] = undefined;
       else {
-        const fast = this.v4ByLength[len] ?? new Map<number, T[]>();
+        const fast = this.v4ByLength[len] ?? new IntTable<T[]>();
         const set = byNet.get(key);
         if (set) fast.set(key, [...set]);
         else fast.delete(key);
@@ -78,6 +87,7 @@ export class PrefixIndex<T> {
     const key = top * 32 + len - 16;
     const n = (this.v4MaskCount.get(key) ?? 0) + delta;
     const mask = (this.v4Mask ??= new Uint32Array(65536));
+    const any = (this.v4Any ??= new Int32Array(2048));
     if (n > 0) {
       this.v4MaskCount.set(key, n);
       mask[top] = mask[top]! | (1 << (len - 16));
@@ -85,6 +95,8 @@ export class PrefixIndex<T> {
       this.v4MaskCount.delete(key);
       mask[top] = mask[top]! & ~(1 << (len - 16));
     }
+    if (mask[top] !== 0) any[top >>> 5] = any[top >>> 5]! | (1 << (top & 31));
+    else any[top >>> 5] = any[top >>> 5]! & ~(1 << (top & 31));
   }
 
   private bucket<K>(
@@ -135,9 +147,10 @@ export class PrefixIndex<T> {
   lookupV4(ip: number, visit: (item: T) => void): void {
     const byLength = this.v4ByLength;
     const mask = this.v4Mask;
-    if (mask !== null) {
+    const top = ip >>> 16;
+    if (mask !== null && (this.v4Any![top >>> 5]! & (1 << (top & 31))) !== 0) {
       // Longest first, as the lengths list: bit 16 is /32, bit 0 is /16.
-      let bits = mask[ip >>> 16]!;
+      let bits = mask[top]!;
       while (bits !== 0) {
         const bit = 31 - Math.clz32(bits);
         bits ^= 1 << bit;

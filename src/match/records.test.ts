@@ -95,6 +95,31 @@ describe('field maps', () => {
     expect(() => recordToEvent({ t: 1e20 }, map)).toThrow(RangeError);
   });
 
+  it('refills a reused event exactly as a fresh one is filled', () => {
+    const map = {
+      fields: { a: 'auto', h: 'file:hashes.sha256', d: 'domain-name:value', p: 'network-traffic:dst_port' },
+      time: 't',
+    };
+    const records: Record<string, unknown>[] = [
+      { t: 1704067200.5, a: 'http://Evil.test/x', h: 'AB', d: 'evil.test' },
+      { t: 'yesterday', d: ['a.test', 'b.test'], p: 443 },
+      { a: '198.51.100.7' },
+      { t: '2024-01-01T00:00:00Z', h: 'CD', a: 'x@evil.test' },
+      {},
+    ];
+    const reused = recordToEvent(records[0]!, map);
+    reused.id = 'was set';
+    reused.seq = 7;
+    for (const record of [...records, ...records.reverse()]) {
+      const fresh = recordToEvent(record, map);
+      const again = recordToEvent(record, map, reused);
+      expect(again).toBe(reused);
+      expect([again.id, again.seq]).toEqual([undefined, undefined]);
+      expect([again.canonical, again.vals, again.keys]).toEqual([fresh.canonical, fresh.vals, fresh.keys]);
+      expect([again.timeMs, again.time, again.values]).toEqual([fresh.timeMs, fresh.time, fresh.values]);
+    }
+  });
+
   it('matchRecords finds single and multi-record hits', () => {
     const index = new MatchIndex();
     index.add({ id: 'ip', pattern: "[ipv4-addr:value = '198.51.100.7']" });

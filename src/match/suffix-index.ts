@@ -5,6 +5,8 @@
  * Suffixes are keyed by a hash computed right-to-left while scanning, so a lookup allocates no
  * substrings; candidates are confirmed with `endsWith`.
  */
+import { IntTable } from './int-table.js';
+
 interface Bucket<T> {
   suffix: string;
   items: T[];
@@ -15,7 +17,8 @@ function suffixHash(h: number, c: number): number {
 }
 
 export class SuffixIndex<T> {
-  private readonly byHash = new Map<number, Bucket<T>[]>();
+  /** By the suffix's hash: a typed-array table, since almost every probe misses. */
+  private readonly byHash = new IntTable<Bucket<T>[]>();
   private count = 0;
 
   get size(): number {

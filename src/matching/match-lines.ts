@@ -1,4 +1,4 @@
-import { recordToEvent, valueToPaths } from '../match/index.js';
+import { RecordEvent, recordToEvent, valueToPaths } from '../match/index.js';
 import type { MatchEvent, MatchHit } from '../match/index.js';
 import { refang } from '../observable/index.js';
 import type { MatchRecord } from './match-result.js';
@@ -49,6 +49,8 @@ export async function matchLines(
 ): Promise<void> {
   const { input, fieldMap, maxLineBytes } = run.options;
   if (input === 'jsonl' && fieldMap === undefined) throw new Error('jsonl input needs a field map');
+  // One event refilled line after line: the matcher keeps only ids and the record, never the event.
+  const scratch = new RecordEvent();
   for await (const { line, text } of readLines(source, maxLineBytes)) {
     if (text === null) {
       run.reportMalformed(line, `line longer than ${String(maxLineBytes ?? 1 << 20)} bytes`, name);
@@ -78,7 +80,7 @@ export async function matchLines(
         continue;
       }
       record = parsed;
-      event = recordToEvent(parsed, fieldMap!);
+      event = recordToEvent(parsed, fieldMap!, scratch);
     }
     const pending = matchEvent(run, event, line, input === 'values' ? trimmed : record, name);
     if (pending !== undefined) await pending;

@@ -26,7 +26,7 @@ export interface MatchRunOptions {
  * The readers (`matchLines`, `matchStix`) feed it.
  */
 export class MatchRun {
-  readonly tally = new SightingTally();
+  readonly tally: SightingTally;
   readonly stream: MatchStream;
   readonly startedAt: number;
   private events = 0;
@@ -39,6 +39,7 @@ export class MatchRun {
     readonly options: MatchRunOptions,
   ) {
     this.stream = new MatchStream(viewerIndex.index);
+    this.tally = new SightingTally(viewerIndex.token);
     this.startedAt = (options.clock ?? Date.now)();
   }
 

@@ -12,6 +12,10 @@ import type { LiveIndicator } from './live-indicators.js';
 /** What a match result says about the indicator; carried as the index entry's `meta`. */
 export interface IndicatorInfo extends LiveIndicator {
   ownerName: string;
+  /** Its position in its viewer index (0-based, unique there): per-run state is kept in arrays by it. */
+  slot: number;
+  /** The `token` of that viewer index. */
+  index: number;
   /** Parsed on first need (STIX input confirms candidates with the general evaluator). */
   ast?: Pattern;
 }
@@ -19,6 +23,8 @@ export interface IndicatorInfo extends LiveIndicator {
 /** The compiled index of everything one viewer may match against. */
 export interface ViewerIndex {
   index: MatchIndex;
+  /** Unique to this index in the process: tells its indicators' slots from another index's. */
+  token: number;
   indicators: ReadonlyMap<string, IndicatorInfo>;
   builtAt: number;
   skipped: { warninglisted: number; invalid: number };
@@ -52,10 +58,13 @@ export async function buildViewerIndex(
   return built;
 }
 
+let tokens = 0;
+
 /** A viewer index with nothing in it yet (`addToViewerIndex` fills it). */
 export function emptyViewerIndex(now: number): ViewerIndex & { indicators: Map<string, IndicatorInfo> } {
   return {
     index: new MatchIndex(),
+    token: ++tokens,
     indicators: new Map(),
     builtAt: now,
     skipped: { warninglisted: 0, invalid: 0 },
@@ -76,7 +85,24 @@ export function addToViewerIndex(
     built.skipped.warninglisted++;
     return;
   }
-  const info: IndicatorInfo = { ...ind, ownerName };
+  // A replaced indicator hands its slot on, so slots stay unique and dense.
+  const slot = built.indicators.get(ind.id)?.slot ?? built.indicators.size;
+  // Every field written in one literal: V8 keeps them all inside the object, where a spread and
+  // then more fields put the last ones in a second, separate array (another cache miss per match).
+  const info: IndicatorInfo = {
+    id: ind.id,
+    name: ind.name,
+    pattern: ind.pattern,
+    ownerOrg: ind.ownerOrg,
+    ownerName,
+    distribution: ind.distribution,
+    tlp: ind.tlp,
+    observable: ind.observable,
+    validFrom: ind.validFrom,
+    validUntil: ind.validUntil,
+    slot,
+    index: built.token,
+  };
   if (!built.index.add({ id: ind.id, pattern: ind.pattern, meta: info }).ok) {
     built.skipped.invalid++;
     return;
