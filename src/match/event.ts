@@ -52,9 +52,7 @@ export function canonicalKey(key: string): string {
 /** Calls `visit` for each (canonical key, value) of the event, without allocating. */
 export function forEachValue(event: MatchEvent, visit: (key: string, value: string) => void): void {
   if (event instanceof RecordEvent) {
-    const keys = event.canonical;
-    const vals = event.vals;
-    for (let i = 0; i < keys.length; i++) visit(keys[i]!, vals[i]!);
+    for (let i = 0; i < event.size; i++) visit(event.keyAt(i), event.valueAt(i));
     return;
   }
   const v = event.values;
@@ -85,9 +83,14 @@ const MAX_TIME_MS = 8.64e15;
 export class RecordEvent implements MatchEvent {
   id: string | undefined = undefined;
   seq: number | undefined = undefined;
-  /** Canonical keys and values, in order. */
-  readonly canonical: string[] = [];
-  readonly vals: string[] = [];
+  /**
+   * Canonical keys and values, in order: the first `size` entries. A refilled event keeps the
+   * arrays' room (emptying an array with `length = 0` drops its storage, to be grown again).
+   */
+  private readonly keyList: string[] = [];
+  private readonly valList: string[] = [];
+  /** Number of (key, value) pairs. */
+  size = 0;
   /** Keys as mapped (`file:hashes.sha256` stays so), kept only once one differs from its canonical form. */
   private rawKeys: string[] | null = null;
   timeMs: number | undefined = undefined;
@@ -98,28 +101,49 @@ export class RecordEvent implements MatchEvent {
   reset(): void {
     this.id = undefined;
     this.seq = undefined;
-    this.canonical.length = 0;
-    this.vals.length = 0;
+    this.size = 0;
     this.rawKeys = null;
     this.timeMs = undefined;
     this.timeText = undefined;
     this.valuesMap = undefined;
   }
 
-  /** Adds a value unless the same key already has it (as the Map form always did). */
-  put(key: string, value: string, canonical: string = canonicalKey(key)): void {
-    const keys = this.rawKeys ?? this.canonical;
-    const vals = this.vals;
-    for (let i = 0; i < keys.length; i++) if (keys[i] === key && vals[i] === value) return;
-    if (this.rawKeys === null && key !== canonical) this.rawKeys = this.canonical.slice();
-    this.rawKeys?.push(key);
-    this.canonical.push(canonical);
-    vals.push(value);
+  /** The canonical key of pair `i` (< size). */
+  keyAt(i: number): string {
+    return this.keyList[i]!;
   }
 
-  /** The keys as mapped, in order. */
+  /** The value of pair `i` (< size). */
+  valueAt(i: number): string {
+    return this.valList[i]!;
+  }
+
+  /** Adds a value unless the same key already has it (as the Map form always did). */
+  put(key: string, value: string, canonical: string = canonicalKey(key)): void {
+    const keys = this.rawKeys ?? this.keyList;
+    const vals = this.valList;
+    const n = this.size;
+    for (let i = 0; i < n; i++) if (keys[i] === key && vals[i] === value) return;
+    if (this.rawKeys === null && key !== canonical) this.rawKeys = this.keyList.slice(0, n);
+    if (this.rawKeys !== null) this.rawKeys[n] = key;
+    this.keyList[n] = canonical;
+    vals[n] = value;
+    this.size = n + 1;
+  }
+
+  /** The canonical keys, in order (a copy). */
+  get canonical(): string[] {
+    return this.keyList.slice(0, this.size);
+  }
+
+  /** The values, in order (a copy). */
+  get vals(): string[] {
+    return this.valList.slice(0, this.size);
+  }
+
+  /** The keys as mapped, in order (a copy). */
   get keys(): readonly string[] {
-    return this.rawKeys ?? this.canonical;
+    return (this.rawKeys ?? this.keyList).slice(0, this.size);
   }
 
   setTime(v: unknown): void {
@@ -148,10 +172,11 @@ export class RecordEvent implements MatchEvent {
   get values(): Map<string, string[]> {
     if (this.valuesMap === undefined) {
       const m = new Map<string, string[]>();
-      for (let i = 0; i < this.keys.length; i++) {
-        const list = m.get(this.keys[i]!);
-        if (list) list.push(this.vals[i]!);
-        else m.set(this.keys[i]!, [this.vals[i]!]);
+      const keys = this.rawKeys ?? this.keyList;
+      for (let i = 0; i < this.size; i++) {
+        const list = m.get(keys[i]!);
+        if (list) list.push(this.valList[i]!);
+        else m.set(keys[i]!, [this.valList[i]!]);
       }
       this.valuesMap = m;
     }

@@ -205,12 +205,11 @@ export class MatchIndex {
 
   /** `forEachValue(event, this.probe)` for a record event, with the key indexes found by position. */
   private probeRecord(event: RecordEvent): void {
-    const keys = event.canonical;
-    const vals = event.vals;
     const keyAt = this.keyAt;
     const indexAt = this.indexAt;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
+    const n = event.size;
+    for (let i = 0; i < n; i++) {
+      const key = event.keyAt(i);
       let k: KeyIndex<Leaf> | null | undefined;
       if (keyAt[i] === key) k = indexAt[i];
       else {
@@ -218,7 +217,7 @@ export class MatchIndex {
         keyAt[i] = key;
         indexAt[i] = k;
       }
-      if (k) k.lookupRaw(vals[i]!, this.visit);
+      if (k) k.lookupRaw(event.valueAt(i), this.visit);
     }
   }
 
