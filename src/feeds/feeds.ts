@@ -5,6 +5,7 @@ import { canWriteForOtherOrgs, canWriteObjects } from '../policy/viewer.js';
 import type { UserViewer } from '../policy/viewer.js';
 import type { Db, Store } from '../store/store.js';
 import { FEED_KIND, FeedDefinition, feedStateOf } from './feed-definition.js';
+import { sealFeedHeaders } from './feed-secrets.js';
 import type { FeedState, FeedType } from './feed-definition.js';
 
 export interface NewFeed {
@@ -14,7 +15,7 @@ export interface NewFeed {
   definition: Omit<FeedDefinition, 'owner' | 'actor'> & { owner?: string | undefined };
 }
 
-/** A feed as `feed list` shows it: no header values (they may hold the remote's credentials). */
+/** A feed as `feed list` shows it: header names only, never their values (the remote's credentials). */
 export interface FeedView {
   name: string;
   type: FeedType;
@@ -66,7 +67,10 @@ export async function addFeed(store: Store, actor: UserViewer, input: NewFeed): 
     throw invalidInput('invalid_url', `a ${def.type} feed needs an http(s) URL, got ${def.url}`);
   if (def.type === 'taxii' && def.collection === undefined)
     throw invalidInput('invalid_feed', 'a taxii feed needs --collection <id>');
-  return addJob(store, { kind: FEED_KIND, name: input.name, schedule: input.schedule ?? null, payload: def });
+  // Header values may be the remote's credentials: the row keeps them sealed (src/secrets).
+  const headers = await sealFeedHeaders(store, def.headers);
+  const payload = { ...def, ...(headers === undefined ? {} : { headers }) };
+  return addJob(store, { kind: FEED_KIND, name: input.name, schedule: input.schedule ?? null, payload });
 }
 
 function view(job: Job): FeedView {

@@ -13,6 +13,7 @@ import { FormatSpec } from './convert-format.js';
 import { FeedDefinition, feedStateOf } from './feed-definition.js';
 import type { FeedState } from './feed-definition.js';
 import { fetchFeed } from './feed-http.js';
+import { openFeedHeaders, sealPlainFeedHeaders } from './feed-secrets.js';
 import type { FetchOptions } from './feed-http.js';
 import { feedLocation } from './feed-location.js';
 import { importFormat } from './import-format.js';
@@ -64,11 +65,12 @@ async function writerOf(store: Store, def: FeedDefinition, name: string): Promis
  * old validators, so the next scheduled run tries the same content again.
  */
 export function createFeedHandler(retry: FeedRetry = {}): JobHandler {
-  return async ({ store, job, signal }): Promise<JobOutcome> => {
+  const handler: JobHandler = async ({ store, job, signal }): Promise<JobOutcome> => {
     const def = FeedDefinition.parse(job.payload);
     const state = feedStateOf(job.state);
     const writer = await writerOf(store, def, job.name);
-    const fetchOptions: FetchOptions = { ...retry, headers: def.headers, signal };
+    const headers = await openFeedHeaders(store, def.headers, job.name);
+    const fetchOptions: FetchOptions = { ...retry, headers, signal };
     const source = `feed:${job.name}`;
     const choice = { distribution: def.distribution, tlp: def.tlp, strict: def.strict };
     const now = new Date().toISOString();
@@ -112,7 +114,7 @@ export function createFeedHandler(retry: FeedRetry = {}): JobHandler {
 
     if (def.type === 'taxii') {
       if (def.collection === undefined) throw new Error(`feed ${job.name}: a TAXII feed needs a collection`);
-      const http = new TaxiiHttp({ apiRoot: def.url, auth: taxiiAuth(def.headers), signal, ...retry });
+      const http = new TaxiiHttp({ apiRoot: def.url, auth: taxiiAuth(headers), signal, ...retry });
       const pulled = await pullCollection(store, writer, http, {
         collection: def.collection,
         addedAfter: state.addedAfter,
@@ -161,6 +163,9 @@ export function createFeedHandler(retry: FeedRetry = {}): JobHandler {
       },
     };
   };
+  // Before its first run, a runner seals header values stored before sealing existed.
+  handler.prepare = sealPlainFeedHeaders;
+  return handler;
 }
 
 /** The handler `accord serve` registers for `feed` jobs. */

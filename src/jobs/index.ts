@@ -20,4 +20,5 @@ export type {
 } from './job-runner.js';
 export { checkSchedule, nextRunAt } from './next-run.js';
 export { startScheduler, stopScheduler } from './scheduler.js';
+export { upgradePayloads } from './upgrade-payloads.js';
 export type { Scheduler, SchedulerOptions } from './scheduler.js';

@@ -6,6 +6,7 @@ import { JobRunner } from './job-runner.js';
 import type { JobHandler } from './job-runner.js';
 import { addJob, getJob, listJobs, removeJob } from './job-store.js';
 import { nextRunAt } from './next-run.js';
+import { upgradePayloads } from './upgrade-payloads.js';
 import { startScheduler } from './scheduler.js';
 
 const T = new Date('2026-01-01T00:00:00.000Z');
@@ -118,6 +119,32 @@ describe.each(storeBackends())('jobs on $name', (backend) => {
     expect(runs.sort()).toEqual(['j1', 'j2', 'j3', 'j4', 'j5']);
     expect(peak).toBeLessThanOrEqual(4);
     expect((await getJob(store.db, 'someone-else'))!.lastRunAt).toBeNull();
+  });
+
+  it("runs each handler's prepare once before its first job, and again after a failure", async () => {
+    await addJob(store, { kind: 'prep', name: 'p', schedule: '* * * * *', payload: { plain: true } }, T);
+    const calls: string[] = [];
+    const errors: unknown[] = [];
+    let fail = true;
+    const handler: JobHandler = ({ job }) => {
+      calls.push(`run ${String(job.payload.plain)}`);
+      return Promise.resolve({ summary: 'ok' });
+    };
+    handler.prepare = async (s) => {
+      calls.push('prepare');
+      if (fail) throw new Error('key file unreadable');
+      await upgradePayloads(s, 'prep', (payload) =>
+        Promise.resolve(payload.plain === true ? { plain: false } : undefined),
+      );
+    };
+    const runner = new JobRunner(store, { prep: handler }, { onError: (e) => errors.push(e) });
+    await runner.runDue(later(120_000));
+    expect(errors).toEqual([new Error('key file unreadable')]);
+    fail = false;
+    await runner.runNow('p');
+    await runner.runNow('p');
+    expect(calls).toEqual(['prepare', 'run true', 'prepare', 'run false', 'run false']);
+    expect(await upgradePayloads(store, 'prep', () => Promise.resolve(undefined))).toBe(0);
   });
 
   it('runs scheduled jobs in the background until stopped', async () => {

@@ -16,8 +16,14 @@ export interface JobOutcome {
   state?: Record<string, unknown>;
 }
 
-/** One handler per job kind (`taxii-pull`, `feed`, ...); a thrown error marks the run failed. */
-export type JobHandler = (ctx: JobContext) => Promise<JobOutcome>;
+/**
+ * One handler per job kind (`taxii-pull`, `feed`, ...); a thrown error marks the run failed. A
+ * handler may carry `prepare`: work a runner does once before its first run of any job (a one-time
+ * upgrade of stored payloads); it must be idempotent, as every runner on every node does it.
+ */
+export type JobHandler = ((ctx: JobContext) => Promise<JobOutcome>) & {
+  prepare?: (store: Store) => Promise<unknown>;
+};
 export type JobHandlers = Readonly<Record<string, JobHandler>>;
 
 export interface JobRunResult {
@@ -36,6 +42,8 @@ export interface JobRunnerOptions {
   concurrency?: number;
   /** How long a claimed job stays locked to this node if the process dies mid-run. */
   leaseMs?: number;
+  /** Told when a handler's `prepare` fails (it is tried again before the next dispatch). */
+  onError?: (error: unknown) => void;
 }
 
 /**
@@ -49,14 +57,31 @@ export class JobRunner {
   private readonly abort = new AbortController();
   private readonly concurrency: number;
   private readonly leaseMs: number;
+  private prepared: Promise<void> | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly handlers: JobHandlers,
-    options: JobRunnerOptions = {},
+    private readonly options: JobRunnerOptions = {},
   ) {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.leaseMs = options.leaseMs ?? 30 * 60_000;
+  }
+
+  /** Runs every handler's `prepare` once; a failure is reported, not thrown, and retried next time. */
+  private prepare(): Promise<void> {
+    this.prepared ??= (async () => {
+      const prepares = Object.values(this.handlers).flatMap((h) =>
+        h.prepare === undefined ? [] : [h.prepare],
+      );
+      const failed = (await Promise.allSettled(prepares.map((p) => p(this.store)))).filter(
+        (r) => r.status === 'rejected',
+      );
+      if (failed.length === 0) return;
+      this.prepared = undefined;
+      for (const f of failed) this.options.onError?.(f.reason);
+    })();
+    return this.prepared;
   }
 
   get active(): number {
@@ -68,6 +93,7 @@ export class JobRunner {
     const free = this.concurrency - this.running.size;
     const kinds = Object.keys(this.handlers);
     if (free <= 0 || kinds.length === 0 || this.abort.signal.aborted) return [];
+    await this.prepare();
     const nowIso = now.toISOString();
     const claimed = await this.store.writeTransaction(async (trx) => {
       const rows = await trx
@@ -97,6 +123,7 @@ export class JobRunner {
 
   /** Runs one job now, whatever its schedule. */
   async runNow(idOrName: string): Promise<JobRunResult> {
+    await this.prepare();
     const job = await getJob(this.store.db, idOrName);
     if (job === undefined) throw new Error(`no job ${idOrName}`);
     return this.running.get(job.id) ?? this.start(job);

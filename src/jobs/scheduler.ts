@@ -6,7 +6,6 @@ export interface SchedulerOptions extends JobRunnerOptions {
   /** How often to look for due jobs. */
   intervalMs?: number;
   onResult?: (result: JobRunResult) => void;
-  onError?: (error: unknown) => void;
 }
 
 export interface Scheduler {

@@ -3,7 +3,13 @@ import { Option } from 'commander';
 import { JobRunner } from '../../jobs/job-runner.js';
 import { addJob, getJob, listJobs, removeJob, updateJob } from '../../jobs/job-store.js';
 import { isDistribution } from '../../policy/distribution.js';
-import { pullJobName, runTaxiiPull, TAXII_PULL } from '../../taxii/client/taxii-pull-job.js';
+import {
+  presentPullPayload,
+  pullJobName,
+  runTaxiiPull,
+  sealPullCredentials,
+  TAXII_PULL,
+} from '../../taxii/client/taxii-pull-job.js';
 import type { TaxiiPullPayload } from '../../taxii/client/taxii-pull-job.js';
 import { withStore } from '../cli-context.js';
 import { CliError, EXIT } from '../cli-error.js';
@@ -18,6 +24,16 @@ interface AddFlags extends TaxiiAuthFlags {
   as?: string;
   distribution?: string;
   tlp?: TaxiiPullPayload['tlp'];
+}
+
+/** Which credentials a pull job holds: the user name, and "(set)" for a key or password. */
+function credentialsOf(payload: Record<string, unknown>): Record<string, unknown> {
+  const { key, user, password } = presentPullPayload(payload);
+  return {
+    ...(key === undefined ? {} : { key }),
+    ...(user === undefined ? {} : { user }),
+    ...(password === undefined ? {} : { password }),
+  };
 }
 
 export function registerTaxiiSchedule(taxii: Command): void {
@@ -45,8 +61,8 @@ export function registerTaxiiSchedule(taxii: Command): void {
         );
       if (flags.key !== undefined && flags.user !== undefined)
         throw new CliError('use either --key or --user/--password');
-      // Stored in the job row so the scheduler can authenticate; the store is already the secret.
-      const payload: Record<string, unknown> = {
+      // Stored in the job row so the scheduler can authenticate: key and password sealed (src/secrets).
+      const plain: Record<string, unknown> & { key?: string; password?: string } = {
         apiRoot,
         collection: flags.collection,
         ...(flags.key === undefined ? {} : { key: flags.key }),
@@ -56,6 +72,7 @@ export function registerTaxiiSchedule(taxii: Command): void {
         ...(flags.tlp === undefined ? {} : { tlp: flags.tlp }),
       };
       await withStore(async ({ store }) => {
+        const payload = await sealPullCredentials(store, plain);
         const name = flags.name ?? pullJobName(apiRoot, flags.collection);
         const existing = await getJob(store.db, name);
         if (existing !== undefined && existing.kind !== TAXII_PULL)
@@ -80,6 +97,7 @@ export function registerTaxiiSchedule(taxii: Command): void {
           enabled: j.enabled,
           apiRoot: j.payload.apiRoot,
           collection: j.payload.collection,
+          credentials: credentialsOf(j.payload),
           lastRunAt: j.lastRunAt,
           lastStatus: j.lastStatus,
           lastError: j.lastError,
