@@ -173,17 +173,39 @@ function liveIndicator(pattern: string, i: number): LiveIndicator {
   };
 }
 
-/** The JSON Lines text of the records, cycled until `n` lines were given, in 64 KiB chunks. */
-async function* jsonLines(records: Record<string, unknown>[], n: number): AsyncGenerator<string> {
+/** The records as JSON Lines text in chunks of about 64 KiB, each chunk whole lines. */
+function jsonLineChunks(records: Record<string, unknown>[]): string[] {
+  const chunks: string[] = [];
   let chunk = '';
-  for (let i = 0; i < n; i++) {
-    chunk += `${JSON.stringify(records[i % records.length])}\n`;
+  for (const record of records) {
+    chunk += `${JSON.stringify(record)}\n`;
     if (chunk.length >= 65_536) {
-      yield chunk;
+      chunks.push(chunk);
       chunk = '';
     }
   }
-  if (chunk !== '') yield chunk;
+  if (chunk !== '') chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * The chunks given again and again until `n` lines went out (the last chunk cut to size): the
+ * text is made before the timing, so what is timed is reading it, not writing it.
+ */
+async function* cycle(chunks: string[], n: number): AsyncGenerator<string> {
+  let left = n;
+  for (let i = 0; left > 0; i = (i + 1) % chunks.length) {
+    const chunk = chunks[i]!;
+    let lines = 0;
+    for (let at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) {
+      if (++lines === left) {
+        yield chunk.slice(0, at + 1);
+        return;
+      }
+    }
+    left -= lines;
+    yield chunk;
+  }
   await Promise.resolve();
 }
 
@@ -266,12 +288,13 @@ export async function run(args: string[]): Promise<string> {
     onMatch: () => {},
     clock,
   });
+  const chunks = jsonLineChunks(records);
   const fullCpu0 = process.cpuUsage();
-  await matchLines(fullRun, jsonLines(records, nEvents));
+  await matchLines(fullRun, cycle(chunks, nEvents));
   const fullUsed = process.cpuUsage(fullCpu0);
   const fullRate = nEvents / ((fullUsed.user + fullUsed.system) / 1e6);
   console.log(
-    `with JSON Lines text in (line splitting and JSON.parse, text generation included): ` +
+    `with JSON Lines text in (line splitting and JSON.parse included): ` +
       `${Math.round(fullRate)} events/s per CPU-second, ${fullRun.summary().matches} matches`,
   );
 

@@ -3,7 +3,7 @@ import type { MatchEvent, MatchHit } from '../match/index.js';
 import { refang } from '../observable/index.js';
 import type { MatchRecord } from './match-result.js';
 import type { MatchRun } from './match-run.js';
-import { readLines } from './read-lines.js';
+import { readLineBatches } from './read-lines.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51,40 +51,54 @@ export async function matchLines(
   if (input === 'jsonl' && fieldMap === undefined) throw new Error('jsonl input needs a field map');
   // One event refilled line after line: the matcher keeps only ids and the record, never the event.
   const scratch = new RecordEvent();
-  for await (const { line, text } of readLines(source, maxLineBytes)) {
-    if (text === null) {
-      run.reportMalformed(line, `line longer than ${String(maxLineBytes ?? 1 << 20)} bytes`, name);
-      continue;
+  for await (const batch of readLineBatches(source, maxLineBytes)) {
+    for (const { line, text } of batch) {
+      const pending = matchLine(run, scratch, line, text, name);
+      if (pending !== undefined) await pending;
     }
-    const trimmed = text.trim();
-    if (trimmed === '' || (input === 'values' && trimmed.startsWith('#'))) continue;
-    let event: MatchEvent;
-    let record: Record<string, unknown> | undefined;
-    if (input === 'values') {
-      const values = typedValue(trimmed);
-      if (Object.keys(values).length === 0) {
-        run.reportMalformed(line, 'not an IP address, domain, URL, e-mail address or hash', name);
-        continue;
-      }
-      event = { values };
-    } else {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(trimmed);
-      } catch (error) {
-        run.reportMalformed(line, `not JSON: ${(error as Error).message}`, name);
-        continue;
-      }
-      if (!isRecord(parsed)) {
-        run.reportMalformed(line, 'not a JSON object', name);
-        continue;
-      }
-      record = parsed;
-      event = recordToEvent(parsed, fieldMap!, scratch);
-    }
-    const pending = matchEvent(run, event, line, input === 'values' ? trimmed : record, name);
-    if (pending !== undefined) await pending;
   }
+}
+
+/** One line of `matchLines`; a promise only when the consumer returned one. */
+function matchLine(
+  run: MatchRun,
+  scratch: RecordEvent,
+  line: number,
+  text: string | null,
+  name: string | undefined,
+): Promise<void> | undefined {
+  const { input, fieldMap, maxLineBytes } = run.options;
+  if (text === null) {
+    run.reportMalformed(line, `line longer than ${String(maxLineBytes ?? 1 << 20)} bytes`, name);
+    return undefined;
+  }
+  const trimmed = text.trim();
+  if (trimmed === '' || (input === 'values' && trimmed.startsWith('#'))) return undefined;
+  let event: MatchEvent;
+  let record: Record<string, unknown> | undefined;
+  if (input === 'values') {
+    const values = typedValue(trimmed);
+    if (Object.keys(values).length === 0) {
+      run.reportMalformed(line, 'not an IP address, domain, URL, e-mail address or hash', name);
+      return undefined;
+    }
+    event = { values };
+  } else {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (error) {
+      run.reportMalformed(line, `not JSON: ${(error as Error).message}`, name);
+      return undefined;
+    }
+    if (!isRecord(parsed)) {
+      run.reportMalformed(line, 'not a JSON object', name);
+      return undefined;
+    }
+    record = parsed;
+    event = recordToEvent(parsed, fieldMap!, scratch);
+  }
+  return matchEvent(run, event, line, input === 'values' ? trimmed : record, name);
 }
 
 /**

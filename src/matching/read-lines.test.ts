@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readLines } from './read-lines.js';
+import { readLineBatches, readLines } from './read-lines.js';
 
 async function collect(chunks: (Buffer | string)[], max?: number) {
   async function* source() {
@@ -26,6 +26,15 @@ describe('readLines', () => {
       { line: 4, text: 'c' },
     ]);
     expect(await collect([''])).toEqual([]);
+  });
+
+  it('hands over the lines completed by each chunk together', async () => {
+    async function* source() {
+      for (const c of ['a\nb', 'c\nd\ne\n', 'f', 'g']) yield await Promise.resolve(c);
+    }
+    const batches: (string | null)[][] = [];
+    for await (const batch of readLineBatches(source())) batches.push(batch.map((l) => l.text));
+    expect(batches).toEqual([['a'], ['bc', 'd', 'e'], ['fg']]);
   });
 
   it('drops over-long lines without buffering them and goes on', async () => {

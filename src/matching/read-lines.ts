@@ -10,11 +10,12 @@ export interface InputLine {
 /**
  * Splits a byte stream into lines as it arrives, so memory holds one chunk and one line at most:
  * a line longer than `maxLineBytes` is dropped (reported as `text: null`) instead of buffered.
+ * The lines of each chunk come as one array: a reader awaits once per chunk, not once per line.
  */
-export async function* readLines(
+export async function* readLineBatches(
   source: AsyncIterable<Buffer | string>,
   maxLineBytes = 1 << 20,
-): AsyncGenerator<InputLine> {
+): AsyncGenerator<InputLine[]> {
   const decoder = new StringDecoder('utf8');
   let partial = '';
   let overflow = false;
@@ -26,11 +27,12 @@ export async function* readLines(
   };
   for await (const chunk of source) {
     const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    const batch: InputLine[] = [];
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
       const piece = overflow ? '' : partial + text.slice(start, nl);
       partial = '';
-      yield finish(piece);
+      batch.push(finish(piece));
       overflow = false;
       start = nl + 1;
     }
@@ -42,7 +44,16 @@ export async function* readLines(
         partial = '';
       }
     }
+    if (batch.length > 0) yield batch;
   }
   partial += decoder.end();
-  if (partial !== '' || overflow) yield finish(partial);
+  if (partial !== '' || overflow) yield [finish(partial)];
+}
+
+/** `readLineBatches` line by line. */
+export async function* readLines(
+  source: AsyncIterable<Buffer | string>,
+  maxLineBytes = 1 << 20,
+): AsyncGenerator<InputLine> {
+  for await (const batch of readLineBatches(source, maxLineBytes)) yield* batch;
 }
