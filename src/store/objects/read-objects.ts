@@ -113,14 +113,15 @@ export interface Page<T> {
   next?: number;
 }
 
-/** The newest visible version of each object, in the order they were added, keyset-paged on seq. */
-export async function listCurrent(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  filters: ObjectFilters,
+/**
+ * One keyset page of `query` (visible versions, already filtered) in the order they were added: up to
+ * `limit` versions with seq above `after`, and the seq to pass back as `after` when more follow.
+ */
+async function pageOnSeq(
+  query: ReturnType<typeof visibleVersions>,
   page: { after?: number; limit: number },
 ): Promise<Page<StoredVersion>> {
-  let q = applyFilters(visibleCurrent(db, viewer), filters).select(STORED_VERSION_COLUMNS);
+  let q = query.select(STORED_VERSION_COLUMNS);
   if (page.after !== undefined) q = q.where('o.seq', '>', page.after);
   const rows = await q
     .orderBy('o.seq')
@@ -128,6 +129,16 @@ export async function listCurrent(
     .execute();
   const items = rows.slice(0, page.limit).map(toStoredVersion);
   return rows.length > page.limit ? { items, next: items[items.length - 1]!.seq } : { items };
+}
+
+/** The newest visible version of each object, in the order they were added, keyset-paged on seq. */
+export async function listCurrent(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  filters: ObjectFilters,
+  page: { after?: number; limit: number },
+): Promise<Page<StoredVersion>> {
+  return pageOnSeq(applyFilters(visibleCurrent(db, viewer), filters), page);
 }
 
 /** The exact number of visible current objects matching `filters`: counts never include hidden ones. */
@@ -189,12 +200,5 @@ export async function listAllVersions(
   filters: ObjectFilters,
   page: { after?: number; limit: number },
 ): Promise<Page<StoredVersion>> {
-  let q = applyFilters(visibleVersions(db, viewer), filters).select(STORED_VERSION_COLUMNS);
-  if (page.after !== undefined) q = q.where('o.seq', '>', page.after);
-  const rows = await q
-    .orderBy('o.seq')
-    .limit(page.limit + 1)
-    .execute();
-  const items = rows.slice(0, page.limit).map(toStoredVersion);
-  return rows.length > page.limit ? { items, next: items[items.length - 1]!.seq } : { items };
+  return pageOnSeq(applyFilters(visibleVersions(db, viewer), filters), page);
 }
