@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSecretKey } from './secrets/secret-key.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -20,7 +21,28 @@ const ConfigSchema = z.object({
     .int()
     .positive()
     .default(100 * 1024 * 1024),
+  /**
+   * The 32-byte key (64 hex digits or base64) sealing stored feed and TAXII pull credentials; read by
+   * src/secrets when needed, checked here so a bad one stops the start with its name.
+   */
+  ACCORD_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || isSecretKey(v), {
+      error: 'must hold a 32-byte key as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)',
+    }),
+  /** A file holding that key, when ACCORD_SECRET_KEY is not set. */
+  ACCORD_SECRET_KEY_FILE: z.string().optional(),
 });
+
+function isSecretKey(value: string): boolean {
+  try {
+    parseSecretKey(value, 'ACCORD_SECRET_KEY');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface Config {
   db: string;

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliWorkspace, spawnCli } from '../../../test/cli-harness.js';
+import type { CliRun } from '../../../test/cli-harness.js';
+import { openSqliteStore } from '../../store/sqlite/open-sqlite.js';
+
+const TOKEN = 'Bearer cli-s3cret-198.18.0.2';
+const PASSWORD = 'pull-passw0rd-s3cret';
+
+/** Runs the real `accord` without blocking this process's loopback server. */
+function accord(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const child = spawnCli(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) =>
+    child.on('close', (status) => {
+      resolve({ status, stdout, stderr });
+    }),
+  );
+}
+
+describe(
+  'accord keeps feed and TAXII pull credentials sealed and out of its output',
+  { timeout: 180_000 },
+  () => {
+    let ws: Awaited<ReturnType<typeof cliWorkspace>>;
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.headers.authorization ?? '');
+      if (req.headers.authorization === TOKEN) res.end('cli-one.accord-test.xyz\n');
+      else {
+        res.statusCode = 401;
+        res.end();
+      }
+    });
+    let url = '';
+    const rawJobs = async () => {
+      const store = await openSqliteStore(ws.db);
+      try {
+        return JSON.stringify(await store.db.selectFrom('jobs').selectAll().execute());
+      } finally {
+        await store.close();
+      }
+    };
+
+    beforeAll(async () => {
+      ws = await cliWorkspace();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/list.txt`;
+    });
+    afterAll(async () => {
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('feed add seals the header in the row (key file beside the database, 0600); list shows names only; run authenticates', async () => {
+      const env = { ...ws.env, ACCORD_SECRET_KEY: '', ACCORD_SECRET_KEY_FILE: '' };
+      const add = await accord(
+        ['feed', 'add', 'locked', '--type', 'text', '--url', url, '--header', `Authorization: ${TOKEN}`],
+        env,
+      );
+      expect(add.stderr).toBe('');
+      expect(add.status).toBe(0);
+      const keyFile = join(ws.dir, 'accord.key');
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(readFileSync(keyFile, 'utf8')).toMatch(/^[A-Za-z0-9+/]{43}=\n$/);
+      const raw = await rawJobs();
+      expect(raw).not.toContain('cli-s3cret');
+      expect(raw).toContain('sealed:v1:');
+
+      const list = await accord(['feed', 'list', '--json'], env);
+      expect(JSON.parse(list.stdout)).toMatchObject([{ name: 'locked', headers: ['Authorization'] }]);
+      const text = await accord(['feed', 'list'], env);
+      for (const out of [list, text]) expect(`${out.stdout}${out.stderr}`).not.toMatch(/s3cret|sealed:/);
+
+      const run = await accord(['feed', 'run', 'locked'], env);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/^locked: 2 objects: 2 created/);
+      expect(seen).toEqual([TOKEN]);
+
+      // Another key: the run fails naming the feed and the key, and sends nothing.
+      const other = { ...env, ACCORD_SECRET_KEY: randomBytes(32).toString('hex') };
+      const wrong = await accord(['feed', 'run', 'locked'], other);
+      expect(wrong.status).toBe(1);
+      expect(wrong.stderr).toMatch(
+        /^locked: failed: feed locked: its stored credentials cannot be opened: the secret key \(ACCORD_SECRET_KEY\) does not match/,
+      );
+      expect(wrong.stderr).not.toContain('s3cret');
+      expect(seen).toEqual([TOKEN]);
+    });
+
+    it('taxii schedule add seals key and password; list shows "(set)" and the user name', async () => {
+      const root = 'https://taxii.accord-test.xyz/api/';
+      const env = { ...ws.env, ACCORD_SECRET_KEY: '', ACCORD_SECRET_KEY_FILE: '' };
+      for (const auth of [
+        ['--key', 'pull-key-s3cret', '--collection', 'c1'],
+        ['--user', 'alice@accord-test.xyz', '--password', PASSWORD, '--collection', 'c2'],
+      ]) {
+        const add = await accord(['taxii', 'schedule', 'add', root, '--cron', '0 * * * *', ...auth], env);
+        expect(add.status).toBe(0);
+        expect(add.stdout).not.toContain('s3cret');
+      }
+      const raw = await rawJobs();
+      expect(raw).not.toContain('s3cret');
+      expect(raw).toContain('alice@accord-test.xyz');
+      const list = await accord(['taxii', 'schedule', 'list', '--json'], env);
+      const { jobs } = JSON.parse(list.stdout) as {
+        jobs: Array<{ collection: string; credentials: unknown }>;
+      };
+      expect(jobs.map((j) => [j.collection, j.credentials])).toEqual([
+        ['c1', { key: '(set)' }],
+        ['c2', { user: 'alice@accord-test.xyz', password: '(set)' }],
+      ]);
+      const text = await accord(['taxii', 'schedule', 'list'], env);
+      for (const out of [list, text]) expect(`${out.stdout}${out.stderr}`).not.toMatch(/s3cret|sealed:/);
+    });
+
+    it('refuses to start on a malformed ACCORD_SECRET_KEY, naming it and not echoing it', async () => {
+      const run = await accord(['feed', 'list'], { ...ws.env, ACCORD_SECRET_KEY: 'my-s3cret-key' });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toMatch(/ACCORD_SECRET_KEY: must hold a 32-byte key as 64 hex digits or base64/);
+      expect(run.stderr).not.toContain('my-s3cret-key');
+    });
+  },
+);
