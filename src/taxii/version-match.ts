@@ -2,7 +2,7 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import type { Viewer } from '../policy/viewer.js';
 import { visibleFilter } from '../policy/visibility.js';
-import { currentForViewer } from '../store/objects/visible-versions.js';
+import { currentForViewer, visibleVersionBeyond } from '../store/objects/visible-versions.js';
 import type { Database } from '../store/schema.js';
 import type { VersionMatch } from './taxii-query.js';
 
@@ -10,26 +10,8 @@ type O = ExpressionBuilder<Database & { o: Database['objects'] }, 'o'>;
 
 /** The oldest version of each id the viewer may see: the mirror image of `currentForViewer`. */
 export function firstForViewer(viewer: Viewer) {
-  return (eb: O) =>
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom('objects as n')
-          .select(sql`1`.as('one'))
-          .whereRef('n.id', '=', 'o.id')
-          .where('n.deleted', '=', 0)
-          .where(visibleFilter(viewer, 'n'))
-          .where((inner) =>
-            inner.or([
-              inner('n.vorder', '<', inner.ref('o.vorder')),
-              inner.and([
-                inner('n.vorder', '=', inner.ref('o.vorder')),
-                inner('n.seq', '<', inner.ref('o.seq')),
-              ]),
-            ]),
-          ),
-      ),
-    );
+  const older = visibleVersionBeyond(viewer, '<');
+  return (eb: O) => eb.not(older(eb));
 }
 
 /**

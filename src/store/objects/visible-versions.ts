@@ -15,33 +15,38 @@ export function visibleVersions(db: Kysely<Database>, viewer: Viewer) {
 }
 
 /**
+ * Whether `viewer` may see another version of the same id on one side of this one: after it (`'>'`) or
+ * before it (`'<'`), by version order and then by seq. The current version is the one with no visible
+ * version after it; TAXII's `match[version]=first` is the one with none before it.
+ */
+export function visibleVersionBeyond(viewer: Viewer, side: '>' | '<') {
+  return (eb: O) =>
+    eb.exists(
+      eb
+        .selectFrom('objects as n')
+        .select(sql`1`.as('one'))
+        .whereRef('n.id', '=', 'o.id')
+        .where('n.deleted', '=', 0)
+        .where(visibleFilter(viewer, 'n'))
+        .where((inner) =>
+          inner.or([
+            inner('n.vorder', side, inner.ref('o.vorder')),
+            inner.and([
+              inner('n.vorder', '=', inner.ref('o.vorder')),
+              inner('n.seq', side, inner.ref('o.seq')),
+            ]),
+          ]),
+        ),
+    );
+}
+
+/**
  * Narrows `visibleVersions` to the newest version of each id that the viewer may see. Usually that is
  * the head; when a newer version went to a narrower audience, the viewer keeps the newest one they saw.
  */
 export function currentForViewer(viewer: Viewer) {
-  return (eb: O) =>
-    eb.or([
-      eb('o.is_head', '=', 1),
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('objects as n')
-            .select(sql`1`.as('one'))
-            .whereRef('n.id', '=', 'o.id')
-            .where('n.deleted', '=', 0)
-            .where(visibleFilter(viewer, 'n'))
-            .where((inner) =>
-              inner.or([
-                inner('n.vorder', '>', inner.ref('o.vorder')),
-                inner.and([
-                  inner('n.vorder', '=', inner.ref('o.vorder')),
-                  inner('n.seq', '>', inner.ref('o.seq')),
-                ]),
-              ]),
-            ),
-        ),
-      ),
-    ]);
+  const newer = visibleVersionBeyond(viewer, '>');
+  return (eb: O) => eb.or([eb('o.is_head', '=', 1), eb.not(newer(eb))]);
 }
 
 /** The newest visible versions, one per id. */
