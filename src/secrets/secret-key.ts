@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, parse, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { Store } from '../store/store.js';
@@ -23,17 +24,28 @@ export function parseSecretKey(text: string, name: string): Uint8Array {
   return new Uint8Array(bytes);
 }
 
+/** Creates a key file with a random key unless one exists; never leaves a half-written file behind. */
+export async function createKeyFile(path: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(tmp, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    // link() fails if the file exists: when two processes race, both use the first one's key.
+    await link(tmp, path).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    });
+  } catch (error) {
+    throw new Error(
+      `cannot create the key file ${path} (${(error as Error).message}); set ACCORD_SECRET_KEY or ACCORD_SECRET_KEY_FILE`,
+    );
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
 /** Reads a key file, or creates it (mode 0600) with a random key when it does not exist yet. */
 async function keyFile(path: string, create: boolean, name: string): Promise<Uint8Array> {
-  if (create) {
-    await mkdir(dirname(path), { recursive: true });
-    try {
-      // 'wx': if two processes race, one creates and the other reads what it wrote.
-      await writeFile(path, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
+  if (create && !existsSync(path)) await createKeyFile(path);
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeBackends } from '../../test/store-harness.js';
 import type { Store } from '../store/store.js';
@@ -17,6 +17,7 @@ import {
   SecretKeyMismatch,
   useSecretKey,
 } from './index.js';
+import { createKeyFile } from './secret-key.js';
 
 const key = new Uint8Array(randomBytes(32));
 const SECRET = 'Bearer s3cret-accord-test.xyz';
@@ -142,6 +143,17 @@ describe.each(storeBackends())('the secret key of a store on $name', (backend) =
       expect(readFileSync(path, 'utf8')).toBe(text);
     },
   );
+
+  it.runIf(backend.name === 'sqlite')('never replaces a key file another process created first', async () => {
+    const path = (await defaultKeyFile(store))!;
+    const first = await loadSecretKey(store, {});
+    const text = readFileSync(path, 'utf8');
+    // What a process that lost the race to create the file does: its key must not win.
+    await createKeyFile(path);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+    expect(Buffer.from((await loadSecretKey(store, {})).key)).toEqual(Buffer.from(first.key));
+    expect(readdirSync(dirname(path)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
 
   it('seals and opens values with the store key; a wrong key names the owner, not the value', async () => {
     useSecretKey(store, key);

@@ -4,6 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundle, indicator } from '../../../test/factories.js';
 import { importText } from '../../../test/import-helpers.js';
 import { storeBackends } from '../../../test/store-harness.js';
+import { FEED_KIND } from '../../feeds/feed-definition.js';
+import { addFeed } from '../../feeds/feeds.js';
+import { runFeed } from '../../feeds/run-feed.js';
 import { JobRunner } from '../../jobs/job-runner.js';
 import { addJob, getJob, listJobs } from '../../jobs/job-store.js';
 import { useSecretKey } from '../../secrets/index.js';
@@ -23,6 +26,7 @@ describe.each(storeBackends())('TAXII pull credentials at rest on $name', (backe
   let source: Store;
   let local: Store;
   let remote: TaxiiWorld;
+  let here: TaxiiWorld;
   let apiRoot: string;
   let collection: string;
   const runner = () => new JobRunner(local, { [TAXII_PULL]: runTaxiiPull });
@@ -40,7 +44,8 @@ describe.each(storeBackends())('TAXII pull credentials at rest on $name', (backe
     });
     await remote.app.listen({ host: '127.0.0.1', port: 0 });
     apiRoot = `http://127.0.0.1:${(remote.app.server.address() as AddressInfo).port}/taxii2/api/`;
-    await (await taxiiWorld(local)).app.close();
+    here = await taxiiWorld(local);
+    await here.app.close();
   });
   afterEach(async () => {
     await remote.app.close();
@@ -103,6 +108,21 @@ describe.each(storeBackends())('TAXII pull credentials at rest on $name', (backe
     expect(await sealPlainPullCredentials(local)).toBe(0);
     expect(await rawRows()).toBe(raw);
     expect(await runner().runNow('legacy')).toMatchObject({ status: 'ok' });
+  });
+
+  it('a TAXII feed keeps its Authorization header sealed and still pulls with it', async () => {
+    await addFeed(local, here.admin.viewer, {
+      name: 'taxii-feed',
+      definition: {
+        type: 'taxii',
+        url: apiRoot,
+        collection,
+        headers: { Authorization: remote.police.bearer },
+      },
+    });
+    expect(await rawRows()).not.toContain(remote.police.key);
+    const run = await new JobRunner(local, { [FEED_KIND]: runFeed }).runNow('taxii-feed');
+    expect(run).toMatchObject({ status: 'ok', summary: expect.stringMatching(/2 created/) as string });
   });
 
   it('listings show that a key or password is set, never the value', async () => {
