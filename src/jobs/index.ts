@@ -5,7 +5,8 @@
  * (UTC, parsed by croner), a JSON `payload` (what to do) and a JSON `state` (what it remembers between
  * runs). To add a kind (e.g. `feed`): write a `JobHandler` that reads `ctx.job.payload`/`ctx.job.state`
  * and returns `{ summary, state? }` (throw to fail the run), then pass it in the handlers given to
- * `startScheduler(store, { feed: runFeed, 'taxii-pull': runTaxiiPull })`.
+ * `startScheduler(store, { feed: runFeed, 'taxii-pull': runTaxiiPull })`. A handler's optional `prepare`
+ * (e.g. sealing credentials stored before sealing existed, `upgradePayloads`) runs once per runner.
  */
 export { addJob, getJob, listJobs, removeJob, saveJobState, updateJob } from './job-store.js';
 export type { Job, JobPatch, NewJob } from './job-store.js';
