@@ -1,5 +1,5 @@
-import { networkText, parseNetwork } from './address.js';
 import type { ExportItem, Formatter } from './export-item.js';
+import { networkRules } from './network-rules.js';
 import { firstSeen, RuleBuilder, ruleDomain } from './rule-builder.js';
 import type { RuleOptions } from './rule-builder.js';
 import { joinContent, ruleContent } from './rule-text.js';
@@ -55,13 +55,8 @@ export function snortRules(builder: RuleBuilder, item: ExportItem): string[] {
     case 'ipv4':
     case 'ipv6':
     case 'ipv4-cidr':
-    case 'ipv6-cidr': {
-      const network = parseNetwork(item.value);
-      if (network === undefined) return [];
-      return [
-        builder.rule(`alert ip $HOME_NET any <> ${networkText(network)} any`, item, 'ip', undefined, []),
-      ];
-    }
+    case 'ipv6-cidr':
+      return networkRules(builder, item);
     case 'domain': {
       const domain = ruleDomain(item.value);
       const wire = domain === undefined ? undefined : dnsWireContent(domain);

@@ -1,7 +1,7 @@
-import { networkText, parseNetwork } from './address.js';
 import type { ExportItem, Formatter } from './export-item.js';
 import { HASH_KEYWORD, HASH_KINDS, hashListEntry, hashListName, isHashKind } from './hash-lists.js';
 import type { HashKind } from './hash-lists.js';
+import { networkRules } from './network-rules.js';
 import { firstSeen, RuleBuilder, ruleDomain } from './rule-builder.js';
 import type { RuleOptions } from './rule-builder.js';
 import { ruleContent, ruleRev } from './rule-text.js';
@@ -71,13 +71,8 @@ export function suricataRules(builder: RuleBuilder, item: ExportItem): string[] 
     case 'ipv4':
     case 'ipv6':
     case 'ipv4-cidr':
-    case 'ipv6-cidr': {
-      const network = parseNetwork(item.value);
-      if (network === undefined) return [];
-      return [
-        builder.rule(`alert ip $HOME_NET any <> ${networkText(network)} any`, item, 'ip', undefined, []),
-      ];
-    }
+    case 'ipv6-cidr':
+      return networkRules(builder, item);
     case 'domain': {
       const domain = ruleDomain(item.value);
       if (domain === undefined) return [];
