@@ -1,9 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createOrganisation } from '../src/admin/organisations.js';
+import { createUser } from '../src/admin/users.js';
+import { SYSTEM } from '../src/audit/actor.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -24,34 +26,15 @@ export async function cliWorkspace(): Promise<{
   const dir = mkdtempSync(join(tmpdir(), 'accord-cli-'));
   const db = join(dir, 'accord.db');
   const store = await openSqliteStore(db);
-  const orgId = `identity--${randomUUID()}`;
-  const now = new Date().toISOString();
-  await store.db
-    .insertInto('organisations')
-    .values({
-      id: orgId,
-      name: 'CLI test',
-      kind: 'other',
-      sector: null,
-      country: null,
-      default_distribution: 'community',
-      default_tlp: 'none',
-      created: now,
-    })
-    .execute();
-  await store.db
-    .insertInto('users')
-    .values({
-      id: randomUUID(),
-      email: 'admin@localhost',
-      name: 'Admin',
-      org_id: orgId,
-      role: 'admin',
-      password_hash: null,
-      disabled: 0,
-      created: now,
-    })
-    .execute();
+  // Made the way `accord` makes them, so the rows are whatever the admin code writes today.
+  const org = await createOrganisation(store, SYSTEM, {
+    name: 'CLI test',
+    kind: 'other',
+    defaultDistribution: 'community',
+    defaultTlp: 'none',
+  });
+  await createUser(store, SYSTEM, { email: 'admin@localhost', name: 'Admin', orgId: org.id, role: 'admin' });
+  const orgId = org.id;
   await store.close();
   return { dir, db, orgId, env: { ...process.env, ACCORD_DB: `sqlite:${db}`, ACCORD_LOG_LEVEL: 'silent' } };
 }
