@@ -13,7 +13,7 @@ import {
 import type { TaxiiPullPayload } from '../../taxii/client/taxii-pull-job.js';
 import { withStore } from '../cli-context.js';
 import { CliError, EXIT } from '../cli-error.js';
-import { checkApiRoot, withAuthOptions } from './taxii-auth.js';
+import { authFromFlags, checkApiRoot, withAuthOptions } from './taxii-auth.js';
 import type { TaxiiAuthFlags } from './taxii-auth.js';
 import { TLP_CHOICES } from './taxii-pull.js';
 
@@ -59,14 +59,14 @@ export function registerTaxiiSchedule(taxii: Command): void {
         throw new CliError(
           `--distribution ${flags.distribution}: use organisation, community, public or group:<id>`,
         );
-      if (flags.key !== undefined && flags.user !== undefined)
-        throw new CliError('use either --key or --user/--password');
+      // The same flags and environment (ACCORD_TAXII_KEY, ACCORD_TAXII_PASSWORD) as `taxii pull`.
+      const auth = authFromFlags(flags);
       // Stored in the job row so the scheduler can authenticate: key and password sealed (src/secrets).
       const plain: Record<string, unknown> & { key?: string; password?: string } = {
         apiRoot,
         collection: flags.collection,
-        ...(flags.key === undefined ? {} : { key: flags.key }),
-        ...(flags.user === undefined ? {} : { user: flags.user, password: flags.password ?? '' }),
+        ...(auth.kind === 'bearer' ? { key: auth.key } : {}),
+        ...(auth.kind === 'basic' ? { user: auth.user, password: auth.password } : {}),
         ...(flags.as === undefined ? {} : { as: flags.as }),
         ...(flags.distribution === undefined ? {} : { distribution: flags.distribution }),
         ...(flags.tlp === undefined ? {} : { tlp: flags.tlp }),

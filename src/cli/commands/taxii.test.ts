@@ -182,4 +182,18 @@ describe('accord taxii commands', { timeout: 180_000 }, () => {
     ).toBe(1);
     expect((await accord(['taxii', 'schedule', 'remove', job.name], ws.env)).status).toBe(0);
   });
+
+  it("takes a scheduled pull's password from ACCORD_TAXII_PASSWORD, as `taxii pull` does", async () => {
+    const args = ['taxii', 'schedule', 'add', apiRoot, '--collection', collectionId, '--cron', '0 3 * * *'];
+    const user = ['--user', remote.telecom.viewer.email, '--name', 'env-password'];
+    const missing = await accord([...args, ...user], ws.env);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('--user needs --password (or ACCORD_TAXII_PASSWORD)');
+    const env = { ...ws.env, ACCORD_TAXII_PASSWORD: remote.telecom.key };
+    expect((await accord([...args, ...user], env)).status).toBe(0);
+    const run = await accord(['taxii', 'schedule', 'run', 'env-password'], ws.env);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect((await accord(['taxii', 'schedule', 'remove', 'env-password'], ws.env)).status).toBe(0);
+  });
 });
