@@ -1,5 +1,5 @@
 import { forbidden, invalidInput, notFound } from '../errors.js';
-import { addJob, getJob, listJobs, removeJob } from '../jobs/index.js';
+import { addJob, getJob, listJobs, removeJob, updateJob } from '../jobs/index.js';
 import type { Job } from '../jobs/index.js';
 import { canWriteForOtherOrgs, canWriteObjects } from '../policy/viewer.js';
 import type { UserViewer } from '../policy/viewer.js';
@@ -108,4 +108,24 @@ export async function getFeed(db: Db, name: string): Promise<Job> {
 export async function removeFeed(db: Db, name: string): Promise<void> {
   const job = await getFeed(db, name);
   await removeJob(db, job.id);
+}
+
+/**
+ * Replaces a feed's request headers (none: removes them), keeping its schedule and state: how
+ * credentials are changed, or entered again after the secret key was lost. Sealed like `addFeed`'s.
+ */
+export async function setFeedHeaders(
+  store: Store,
+  name: string,
+  headers: Record<string, string> | undefined,
+): Promise<Job> {
+  const job = await getFeed(store.db, name);
+  const def = FeedDefinition.parse(job.payload);
+  const checked = FeedDefinition.shape.headers.safeParse(headers);
+  if (!checked.success)
+    throw invalidInput('invalid_feed', `headers: ${checked.error.issues[0]?.message ?? ''}`);
+  const { headers: _old, ...rest } = def;
+  const sealed = await sealFeedHeaders(store, checked.data);
+  const payload = { ...rest, ...(sealed === undefined ? {} : { headers: sealed }) };
+  return updateJob(store.db, job.id, { payload });
 }

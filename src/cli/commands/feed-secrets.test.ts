@@ -94,6 +94,39 @@ describe(
       expect(seen).toEqual([TOKEN]);
     });
 
+    it('feed update enters the credentials again (after the key was lost), sealed, keeping the feed', async () => {
+      const lost = { ...ws.env, ACCORD_SECRET_KEY: randomBytes(32).toString('hex') };
+      const add = await accord(
+        ['feed', 'add', 'rekeyed', '--type', 'text', '--url', url, '--header', `Authorization: ${TOKEN}`],
+        lost,
+      );
+      expect(add.status).toBe(0);
+      const now = { ...ws.env, ACCORD_SECRET_KEY: randomBytes(32).toString('hex') };
+      expect((await accord(['feed', 'run', 'rekeyed'], now)).status).toBe(1);
+      const update = await accord(['feed', 'update', 'rekeyed', '--header', `Authorization: ${TOKEN}`], now);
+      expect(update.stderr).toBe('');
+      expect(update.stdout).toBe('feed rekeyed: request headers Authorization set\n');
+      expect(await rawJobs()).not.toContain('cli-s3cret');
+      // The failed run is still on record: the feed was changed, not made anew.
+      const listed = JSON.parse((await accord(['feed', 'list', '--json'], now)).stdout) as {
+        name: string;
+        headers: string[];
+        lastStatus: string;
+      }[];
+      expect(listed.find((f) => f.name === 'rekeyed')).toMatchObject({
+        headers: ['Authorization'],
+        lastStatus: 'error',
+      });
+      const run = await accord(['feed', 'run', 'rekeyed'], now);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/^rekeyed: 2 objects: /);
+      expect((await accord(['feed', 'update', 'rekeyed'], now)).stdout).toBe(
+        'feed rekeyed: no request headers\n',
+      );
+      expect((await accord(['feed', 'update', 'nope', '--header', 'A: b'], now)).status).not.toBe(0);
+      expect((await accord(['feed', 'update', 'rekeyed', '--header', 'no colon'], now)).status).toBe(2);
+    });
+
     it('taxii schedule add seals key and password; list shows "(set)" and the user name', async () => {
       const root = 'https://taxii.accord-test.xyz/api/';
       const env = { ...ws.env, ACCORD_SECRET_KEY: '', ACCORD_SECRET_KEY_FILE: '' };

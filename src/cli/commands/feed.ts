@@ -5,7 +5,7 @@ import { CSV_PRESET_NAMES, TEXT_FORMATS } from '../../feeds/convert-format.js';
 import { FEED_KIND, FEED_TYPES } from '../../feeds/feed-definition.js';
 import type { FeedDefinition } from '../../feeds/feed-definition.js';
 import type { FeedView } from '../../feeds/feeds.js';
-import { addFeed, getFeed, listFeeds, removeFeed } from '../../feeds/feeds.js';
+import { addFeed, getFeed, listFeeds, removeFeed, setFeedHeaders } from '../../feeds/feeds.js';
 import { runFeed } from '../../feeds/run-feed.js';
 import { JobRunner } from '../../jobs/index.js';
 import { isDistribution } from '../../policy/distribution.js';
@@ -62,7 +62,7 @@ function describe(f: FeedView): string {
   return `${f.name}\t${f.type}\t${f.url}\t${f.schedule ?? 'manual'}\t${f.distribution ?? 'default'}\t${f.tlp ?? 'default'}\t${last}${counts}`;
 }
 
-/** `accord feed add|list|run|remove`: scheduled feeds kept as `feed` jobs (docs/FORMATS.md). */
+/** `accord feed add|list|run|update|remove`: scheduled feeds kept as `feed` jobs (docs/FORMATS.md). */
 export function registerFeed(program: Command): void {
   const feed = program.command('feed').description('scheduled feeds: MISP, CSV, text, STIX or TAXII');
 
@@ -149,6 +149,27 @@ export function registerFeed(program: Command): void {
         else if (result.status === 'ok') process.stdout.write(`${name}: ${result.summary ?? 'ok'}\n`);
         else process.stderr.write(`${name}: failed: ${result.error ?? ''}\n`);
         return result.status === 'ok' ? EXIT.ok : EXIT.invalid;
+      });
+    });
+
+  feed
+    .command('update')
+    .description("replace a feed's request headers (its credentials), keeping its schedule and state")
+    .argument('<name>')
+    .option(
+      '--header <line>',
+      'request header "Name: value" (repeatable; none given: remove them)',
+      collect,
+      [],
+    )
+    .action(async (name: string, flags: { header: string[] }) => {
+      const headers = headersOf(flags.header);
+      await withStore(async ({ store }) => {
+        await setFeedHeaders(store, name, headers);
+        const names = Object.keys(headers ?? {});
+        process.stdout.write(
+          `feed ${name}: ${names.length === 0 ? 'no request headers' : `request headers ${names.join(', ')} set`}\n`,
+        );
       });
     });
 
