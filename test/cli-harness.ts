@@ -57,3 +57,20 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string | 
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [...ARGS, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+/**
+ * `runCli` without blocking this process: for tests whose own loopback server must keep serving
+ * while the CLI talks to it.
+ */
+export function runCliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const child = spawnCli(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) =>
+    child.on('close', (status) => {
+      resolve({ status, stdout, stderr });
+    }),
+  );
+}

@@ -4,26 +4,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliWorkspace, spawnCli } from '../../../test/cli-harness.js';
-import type { CliRun } from '../../../test/cli-harness.js';
+import { cliWorkspace, runCliAsync } from '../../../test/cli-harness.js';
 import { openSqliteStore } from '../../store/sqlite/open-sqlite.js';
 
 const TOKEN = 'Bearer cli-s3cret-198.18.0.2';
 const PASSWORD = 'pull-passw0rd-s3cret';
 
-/** Runs the real `accord` without blocking this process's loopback server. */
-function accord(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  const child = spawnCli(args, env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) =>
-    child.on('close', (status) => {
-      resolve({ status, stdout, stderr });
-    }),
-  );
-}
+/** The real `accord`, in a child process (this process's loopback server keeps serving). */
+const accord = runCliAsync;
 
 describe(
   'accord keeps feed and TAXII pull credentials sealed and out of its output',

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnCli, cliWorkspace } from '../../../test/cli-harness.js';
+import { cliWorkspace, runCliAsync } from '../../../test/cli-harness.js';
 import { bundle, indicator, malware } from '../../../test/factories.js';
 import { importText } from '../../../test/import-helpers.js';
 import { storeBackends } from '../../../test/store-harness.js';
@@ -11,22 +11,8 @@ import { createCollection } from '../../taxii/taxii-collection.js';
 import { taxiiWorld } from '../../taxii/taxii-test-kit.js';
 import type { TaxiiWorld } from '../../taxii/taxii-test-kit.js';
 
-/** Runs the real `accord` in a child process without blocking this process's loopback server. */
-function accord(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawnCli(args, env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) =>
-    child.on('close', (status) => {
-      resolve({ status, stdout, stderr });
-    }),
-  );
-}
+/** The real `accord`, in a child process (this process's loopback server keeps serving). */
+const accord = runCliAsync;
 
 describe('accord taxii commands', { timeout: 180_000 }, () => {
   let source: Store;
