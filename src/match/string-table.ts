@@ -25,7 +25,7 @@ function prefixHash(text: string, end: number): number {
 export const scanned = { prefix: 0, upper: false };
 
 /**
- * `stringHash(s)` in the same pass as two things a probe needs: whether `s[0, checkEnd)` has an
+ * `stringHash(s)` together with two things a probe needs: whether `s[0, checkEnd)` has an
  * ASCII upper-case letter or any non-ASCII character (`scanned.upper`: the value may not be in
  * normal form), and, when `mark >= checkEnd`, `stringHash(s.slice(0, mark))` (`scanned.prefix`).
  */
