@@ -13,6 +13,6 @@ export type { SightingResult, ReportOptions } from './report-sightings.js';
 export { sightingAudience } from './sighting-audience.js';
 export type { SightingAudience } from './sighting-audience.js';
 export { resolveFieldMap, parseFieldMap, isPresetName, FieldMapJson } from './field-map-option.js';
-export { readLineBatches, readLines } from './read-lines.js';
+export { readLineBatches } from './read-lines.js';
 export type { InputLine } from './read-lines.js';
 export { formatPatternError } from './format-pattern-error.js';

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readLineBatches, readLines } from './read-lines.js';
+import { readLineBatches } from './read-lines.js';
 
 async function collect(chunks: (Buffer | string)[], max?: number) {
   async function* source() {
     for (const c of chunks) yield await Promise.resolve(c);
   }
   const out: { line: number; text: string | null }[] = [];
-  for await (const l of readLines(source(), max)) out.push(l);
+  for await (const batch of readLineBatches(source(), max)) out.push(...batch);
   return out;
 }
 
@@ -17,7 +17,7 @@ function cut(buf: Buffer, at: number[]): Buffer[] {
   return points.slice(1).map((end, i) => buf.subarray(points[i], end));
 }
 
-describe('readLines', () => {
+describe('readLineBatches', () => {
   it('numbers lines, strips CR and keeps a last line without newline', async () => {
     expect(await collect(['a\r\nb', '\n\nc'])).toEqual([
       { line: 1, text: 'a' },

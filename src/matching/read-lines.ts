@@ -49,11 +49,3 @@ export async function* readLineBatches(
   partial += decoder.end();
   if (partial !== '' || overflow) yield [finish(partial)];
 }
-
-/** `readLineBatches` line by line. */
-export async function* readLines(
-  source: AsyncIterable<Buffer | string>,
-  maxLineBytes = 1 << 20,
-): AsyncGenerator<InputLine> {
-  for await (const batch of readLineBatches(source, maxLineBytes)) yield* batch;
-}
