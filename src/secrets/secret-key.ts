@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, parse, resolve } from 'node:path';
 import { sql } from 'kysely';
+import { PerStore } from '../store/per-store.js';
 import type { Store } from '../store/store.js';
 
 /** Where the key came from, for messages (never the key itself). */
@@ -92,20 +93,14 @@ export async function loadSecretKey(store: Store, env: NodeJS.ProcessEnv = proce
   return { key: await keyFile(path, true, 'the key file'), source: `the key file ${path}` };
 }
 
-const cache = new WeakMap<Store, Promise<SecretKey>>();
+const keys = new PerStore(loadSecretKey);
 
 /** The store's secret key, loaded once per store; a failed load is tried again next time. */
 export function secretKey(store: Store): Promise<SecretKey> {
-  let key = cache.get(store);
-  if (key === undefined) {
-    key = loadSecretKey(store);
-    cache.set(store, key);
-    key.catch(() => cache.delete(store));
-  }
-  return key;
+  return keys.get(store);
 }
 
 /** Uses this key for the store from now on (tests, or a key handed over by the caller). */
 export function useSecretKey(store: Store, key: Uint8Array, source = 'a key given for this store'): void {
-  cache.set(store, Promise.resolve({ key, source }));
+  keys.set(store, { key, source });
 }

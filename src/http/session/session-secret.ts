@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { PerStore } from '../../store/per-store.js';
 import type { Store } from '../../store/store.js';
 
 const KEY = 'session_secret';
-const cache = new WeakMap<Store, Promise<Uint8Array>>();
 
 async function loadOrCreate(store: Store): Promise<Uint8Array> {
   // Insert-if-absent then read back: concurrent nodes on one PostgreSQL agree on the first secret.
@@ -19,14 +19,9 @@ async function loadOrCreate(store: Store): Promise<Uint8Array> {
   return new Uint8Array(Buffer.from(row.value, 'base64url'));
 }
 
+const secrets = new PerStore(loadOrCreate);
+
 /** The HMAC key that signs session cookies, generated once per store and kept in `settings`. */
 export function sessionSecret(store: Store): Promise<Uint8Array> {
-  let secret = cache.get(store);
-  if (secret === undefined) {
-    secret = loadOrCreate(store);
-    cache.set(store, secret);
-    // A failed read must not poison the cache for the process lifetime.
-    secret.catch(() => cache.delete(store));
-  }
-  return secret;
+  return secrets.get(store);
 }
