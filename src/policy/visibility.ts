@@ -32,6 +32,17 @@ export function reachableDistributions(viewer: Viewer): string[] {
 }
 
 /**
+ * A key two viewers share only when the rule gives them the same versions: all that `canSee` and
+ * `visibleFilter` read of a viewer (anonymous; admin; otherwise organisation and sharing groups).
+ * Caches of what an audience may see (src/store/objects/visible-id-cache.ts) are keyed by it.
+ */
+export function audienceKey(viewer: Viewer): string {
+  if (viewer.kind === 'anonymous') return 'anonymous';
+  if (viewer.role === 'admin') return 'admin';
+  return JSON.stringify([viewer.orgId, [...new Set(viewer.groups)].sort()]);
+}
+
+/**
  * The same rule as a Kysely predicate over a table with `owner_org` and `distribution` columns,
  * identical on SQLite and PostgreSQL. `table` qualifies the columns when a query joins several rows.
  */

@@ -4,6 +4,7 @@ import { initialMigration } from './migrations/0001-initial.js';
 import { taxiiJobsMigration } from './migrations/0002-taxii-jobs.js';
 import { correlateMigration } from './migrations/0004-correlate.js';
 import { dashboardMigration } from './migrations/0005-dashboard.js';
+import { storeEpochsMigration } from './migrations/0006-store-epochs.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0002-taxii-jobs': taxiiJobsMigration(),
     '0004-correlate': correlateMigration(dialect),
     '0005-dashboard': dashboardMigration(dialect),
+    '0006-store-epochs': storeEpochsMigration(),
   };
 }
 

@@ -21,6 +21,7 @@ export interface Database {
   observable_ranges: ObservableRangesTable;
   sighting_refs: SightingRefsTable;
   derived_index_state: DerivedIndexStateTable;
+  store_epochs: StoreEpochsTable;
 }
 
 /** One row per stored object version. A version belongs to one owner organisation's lineage. */
@@ -205,4 +206,10 @@ export interface SightingRefsTable {
 export interface DerivedIndexStateTable {
   name: string;
   seq: number;
+}
+
+/** Counters moved forward with the writes they count (migration 0006); `deletions` for now. */
+export interface StoreEpochsTable {
+  name: string;
+  value: number;
 }

@@ -4,6 +4,7 @@ import { canSee } from '../../policy/visibility.js';
 import type { UserViewer } from '../../policy/viewer.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
+import { advanceDeletionEpoch } from './visible-id-cache.js';
 
 export interface DeleteResult {
   id: string;
@@ -56,6 +57,8 @@ export async function deleteObject(
       .where('owner_org', 'in', owners)
       .execute();
     await recomputeHead(trx, id);
+    // Caches of visible ids in every process and node learn of the deletion from this counter.
+    await advanceDeletionEpoch(trx);
     return { id, lineages: owners, versions: mine.length };
   });
 }
