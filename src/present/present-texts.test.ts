@@ -11,6 +11,8 @@ import type { StoredVersion } from '../store/objects/read-objects.js';
 import type { Store } from '../store/store.js';
 import { presentVersions } from './present-objects.js';
 import { presentTexts } from './present-texts.js';
+import { deleteObject } from '../store/objects/delete-object.js';
+import { deletionEpoch } from '../store/objects/visible-id-cache.js';
 
 describe.each(storeBackends())('presentTexts on $name', (backend) => {
   let store: Store;
@@ -115,5 +117,28 @@ describe.each(storeBackends())('presentTexts on $name', (backend) => {
     expect(texts).toEqual(await reference(other, versions));
     const changed = versions.filter((v, i) => texts[i] !== v.data).map((v) => v.id);
     expect(changed).toEqual([objects[7]!.id]);
+  });
+
+  it('remembers a version that presents as stored only until a deletion moves the epoch', async () => {
+    const target = malware({ name: 'deleted later' });
+    await put([target], 'community');
+    const linked = relationship(shared.id, target.id);
+    await put([linked], 'community');
+    // The same version objects each time, as the TAXII text cache hands them over.
+    const versions = (await visibleTo(other)).filter((v) => v.id === linked.id);
+    const epoch = await deletionEpoch(store.db);
+    expect(await presentTexts(store.db, other, versions, { epoch })).toEqual([versions[0]!.data]);
+    expect(await presentTexts(store.db, other, versions, { epoch })).toEqual([versions[0]!.data]);
+
+    await deleteObject(store, owner, target.id, null);
+    const after = await deletionEpoch(store.db);
+    expect(after).toBe(epoch + 1);
+    const texts = await presentTexts(store.db, other, versions, { epoch: after });
+    expect(texts).toEqual(await reference(other, versions));
+    expect(JSON.parse(texts[0]!)).toMatchObject({ x_accord_redacted: ['target_ref'] });
+    // Another audience never borrows the finding: the owner reads the version unredacted anyway,
+    // and a second organisation's viewer is checked afresh.
+    expect(await presentTexts(store.db, owner, versions, { epoch: after })).toEqual([versions[0]!.data]);
+    expect(await presentTexts(store.db, other, versions, { epoch: after })).toEqual(texts);
   });
 });

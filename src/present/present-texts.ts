@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { idsToCheck, readsUnredacted, redactObject } from '../policy/redact.js';
+import { audienceKey } from '../policy/visibility.js';
 import type { Audience } from '../policy/visibility.js';
 import type { Viewer } from '../policy/viewer.js';
 import type { StoredVersion } from '../store/objects/read-objects.js';
@@ -7,6 +8,17 @@ import { visibleIds } from '../store/objects/visible-ids.js';
 import type { Database } from '../store/schema.js';
 import type { StixObject } from '../stix/types.js';
 import { scanReferences } from './reference-scan.js';
+
+export interface PresentTextsOptions {
+  /**
+   * The store's deletion epoch (`deletionEpoch`), read before `versions` were read. Given, a version
+   * found to present as stored is remembered as such for the viewer's audience at that epoch, and
+   * handed over as stored next time without looking at its references again: only a deletion can
+   * take a reference away from an audience (src/store/objects/visible-id-cache.ts), and a deletion
+   * moves the epoch. Read after the versions, a deletion in between could go unnoticed.
+   */
+  epoch?: number;
+}
 
 /** What `presentTexts` needs of a stored version. */
 export type StoredText = Pick<StoredVersion, 'id' | 'ownerOrg' | 'distribution' | 'data'>;
@@ -36,8 +48,12 @@ export async function presentTexts(
   db: Kysely<Database>,
   viewer: Viewer,
   versions: readonly StoredText[],
+  options: PresentTextsOptions = {},
 ): Promise<string[]> {
-  const refsOf = versions.map((v) => referencesToCheck(viewer, v));
+  const stamp = options.epoch === undefined ? undefined : `${options.epoch} ${audienceKey(viewer)}`;
+  const refsOf = versions.map((v) =>
+    stamp !== undefined && plainFor.get(v) === stamp ? null : referencesToCheck(viewer, v),
+  );
   const inPage = new Set(versions.map((v) => v.id));
   const visible = new Set<string>();
   const isVisible = (id: string) => inPage.has(id) || visible.has(id);
@@ -63,11 +79,14 @@ export async function presentTexts(
 
   const slow = new Map<number, StixObject>();
   for (const [i, refs] of refsOf.entries()) {
-    if (refs === null || (refs !== undefined && fast)) continue;
+    if (refs === null) continue;
     const v = versions[i]!;
     if (refs !== undefined) {
-      const own = probe(v.id, refs);
-      if (redactObject(viewer, audienceOf(v), own, isVisible) === own) continue;
+      const own = fast ? undefined : probe(v.id, refs);
+      if (own === undefined || redactObject(viewer, audienceOf(v), own, isVisible) === own) {
+        if (stamp !== undefined) plainFor.set(v, stamp);
+        continue;
+      }
     }
     slow.set(i, JSON.parse(v.data) as StixObject);
   }
@@ -119,3 +138,9 @@ function flatCopy(id: string): string {
  * stored text never changes, so it is scanned once. Keyed by object, so nothing outlives its version.
  */
 const scanned = new WeakMap<StoredText, string[] | undefined>();
+
+/**
+ * The last "presents as stored" finding for a version: `<epoch> <audience key>`. One per version (the
+ * last audience to ask), kept as long as the version object lives, like `scanned`.
+ */
+const plainFor = new WeakMap<StoredText, string>();

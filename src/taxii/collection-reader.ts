@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Viewer } from '../policy/viewer.js';
 import type { StoredVersion } from '../store/objects/read-objects.js';
+import { deletionEpoch } from '../store/objects/visible-id-cache.js';
 import { visibleVersions } from '../store/objects/visible-versions.js';
 import type { Db } from '../store/store.js';
 import { inCollection, isExactInSql, narrowToCollection } from './collection-filter.js';
@@ -64,7 +65,9 @@ export async function readCollectionObjects(
   viewer: Viewer,
   collection: TaxiiCollection,
   query: TaxiiQuery,
-): Promise<CollectionPage<CollectionObject>> {
+): Promise<CollectionPage<CollectionObject> & { epoch?: number }> {
+  // Read before the page, for presentTexts (see PresentTextsOptions.epoch).
+  const epoch = db.isTransaction ? undefined : await deletionEpoch(db);
   const exact = isExactInSql(collection.filter);
   const { rows, ...paging } = await readRows(db, viewer, collection, query, (q) =>
     q.select('o.seq').$if(!exact, (qb) => qb.select('o.tlp')),
@@ -97,7 +100,7 @@ export async function readCollectionObjects(
     )
       versions.push(version);
   }
-  return { versions, ...paging };
+  return { versions, ...paging, ...(epoch === undefined ? {} : { epoch }) };
 }
 
 /**
