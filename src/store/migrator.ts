@@ -5,6 +5,7 @@ import { taxiiJobsMigration } from './migrations/0002-taxii-jobs.js';
 import { correlateMigration } from './migrations/0004-correlate.js';
 import { dashboardMigration } from './migrations/0005-dashboard.js';
 import { storeEpochsMigration } from './migrations/0006-store-epochs.js';
+import { countsIndexOrderMigration } from './migrations/0007-counts-index-order.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0004-correlate': correlateMigration(dialect),
     '0005-dashboard': dashboardMigration(dialect),
     '0006-store-epochs': storeEpochsMigration(),
+    '0007-counts-index-order': countsIndexOrderMigration(),
   };
 }
 

@@ -134,6 +134,21 @@ describe('dashboard queries on SQLite', () => {
         return result.rows.map((r) => r.detail).join('\n');
       };
       expect(await plan(countsQuery(store.db, viewer))).toMatch(/COVERING INDEX objects_dashboard_counts/);
+      // seq before id (migration 0007): new versions go to the end of their group, not to random pages.
+      const columns = await store.db.executeQuery<{ name: string }>(
+        CompiledQuery.raw(`select name from pragma_index_info('objects_dashboard_counts') order by seqno`),
+      );
+      expect(columns.rows.map((r) => r.name)).toEqual([
+        'type',
+        'tlp',
+        'deleted',
+        'is_head',
+        'distribution',
+        'owner_org',
+        'seq',
+        'id',
+        'vorder',
+      ]);
       expect(await plan(intakeQuery(store.db, viewer, '2026-01-01'))).toMatch(
         /COVERING INDEX objects_dashboard_intake/,
       );
