@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../../policy/viewer.js';
-import { STORED_VERSION_COLUMNS, applyFilters, toStoredVersion } from '../../store/objects/read-objects.js';
+import { applyFilters, pageOnSeq } from '../../store/objects/read-objects.js';
 import type { ObjectFilters, Page, StoredVersion } from '../../store/objects/read-objects.js';
 import { visibleCurrent } from '../../store/objects/visible-versions.js';
 import type { Database } from '../../store/schema.js';
@@ -30,21 +30,16 @@ function searchQuery(db: Kysely<Database>, dialect: SqlDialect, viewer: Viewer, 
 }
 
 /** Like `listCurrent` with the search page's extra filters; keyset-paged on seq, newest first. */
-export async function searchObjects(
+export function searchObjects(
   db: Kysely<Database>,
   dialect: SqlDialect,
   viewer: Viewer,
   filters: SearchFilters,
   page: { before?: number; limit: number },
 ): Promise<Page<StoredVersion>> {
-  let q = searchQuery(db, dialect, viewer, filters).select(STORED_VERSION_COLUMNS);
-  if (page.before !== undefined) q = q.where('o.seq', '<', page.before);
-  const rows = await q
-    .orderBy('o.seq', 'desc')
-    .limit(page.limit + 1)
-    .execute();
-  const items = rows.slice(0, page.limit).map(toStoredVersion);
-  return rows.length > page.limit ? { items, next: items[items.length - 1]!.seq } : { items };
+  const cursor =
+    page.before === undefined ? { limit: page.limit } : { after: page.before, limit: page.limit };
+  return pageOnSeq(searchQuery(db, dialect, viewer, filters), cursor, 'newest-first');
 }
 
 export async function countSearch(

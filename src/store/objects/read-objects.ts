@@ -114,17 +114,20 @@ export interface Page<T> {
 }
 
 /**
- * One keyset page of `query` (visible versions, already filtered) in the order they were added: up to
- * `limit` versions with seq above `after`, and the seq to pass back as `after` when more follow.
+ * One keyset page of `query` (visible versions, already filtered) in the order they were added, or
+ * newest first: up to `limit` versions beyond `after` (above it, or below it newest first), and the
+ * seq to pass back as `after` when more follow.
  */
-async function pageOnSeq(
+export async function pageOnSeq(
   query: ReturnType<typeof visibleVersions>,
   page: { after?: number; limit: number },
+  order: 'oldest-first' | 'newest-first' = 'oldest-first',
 ): Promise<Page<StoredVersion>> {
+  const newestFirst = order === 'newest-first';
   let q = query.select(STORED_VERSION_COLUMNS);
-  if (page.after !== undefined) q = q.where('o.seq', '>', page.after);
+  if (page.after !== undefined) q = q.where('o.seq', newestFirst ? '<' : '>', page.after);
   const rows = await q
-    .orderBy('o.seq')
+    .orderBy('o.seq', newestFirst ? 'desc' : 'asc')
     .limit(page.limit + 1)
     .execute();
   const items = rows.slice(0, page.limit).map(toStoredVersion);
