@@ -29,7 +29,12 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
     const { collectionId } = request.params as Params;
     const collection = await readableCollection(db, request.viewer, collectionId ?? '');
     const page = await readCollectionObjects(db, request.viewer, collection, query);
-    return taxiiEnvelopeReply(reply, type, page, await presentTexts(db, request.viewer, page.versions, { epoch: page.epoch }));
+    return taxiiEnvelopeReply(
+      reply,
+      type,
+      page,
+      await presentTexts(db, request.viewer, page.versions, { epoch: page.epoch }),
+    );
   });
 
   app.get(`${COLLECTION}/manifest/`, { schema: { hide: true } }, async (request, reply) => {
@@ -67,7 +72,12 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
       if (any.versions.length === 0)
         throw notFound(`object ${objectId ?? ''} in collection ${collection.id}`);
     }
-    return taxiiEnvelopeReply(reply, type, page, await presentTexts(db, request.viewer, page.versions, { epoch: page.epoch }));
+    return taxiiEnvelopeReply(
+      reply,
+      type,
+      page,
+      await presentTexts(db, request.viewer, page.versions, { epoch: page.epoch }),
+    );
   });
 
   app.get(`${COLLECTION}/objects/:objectId/versions/`, { schema: { hide: true } }, async (request, reply) => {
