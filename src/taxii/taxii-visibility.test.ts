@@ -5,6 +5,7 @@ import { storeBackends } from '../../test/store-harness.js';
 import type { Distribution } from '../policy/distribution.js';
 import type { UserViewer } from '../policy/viewer.js';
 import type { StixObject } from '../stix/types.js';
+import { deleteObject } from '../store/objects/delete-object.js';
 import type { Store } from '../store/store.js';
 import { createCollection } from './taxii-collection.js';
 import type { TaxiiCollection } from './taxii-collection.js';
@@ -171,6 +172,25 @@ describe.each(storeBackends())('TAXII answers cut to each caller’s audience on
       w.telecom.bearer,
     );
     expect(own.body).toContain(await stored(leaking.id));
+  });
+
+  it('stops sending a reference as soon as its target is deleted, though earlier pages were cached', async () => {
+    const target = await seed(w.telecom.viewer, 'deleted-later', 'community');
+    const rel = relationship(made.community!.id, target.id);
+    await importText(store, w.telecom.viewer, bundle([rel]), { distribution: 'community' });
+    const page = async () =>
+      (
+        (
+          await get(`/taxii2/api/collections/${all.id}/objects/?match[type]=relationship`, w.peer.bearer)
+        ).json().objects as StixObject[]
+      ).find((o) => o.id === rel.id)!;
+    // Twice: the second answer comes from the caches of granted ids and of texts found presentable.
+    expect((await page()).target_ref).toBe(target.id);
+    expect((await page()).target_ref).toBe(target.id);
+    await deleteObject(store, w.telecom.viewer, target.id, null);
+    const after = await page();
+    expect(after).not.toHaveProperty('target_ref');
+    expect(after.x_accord_redacted).toEqual(['target_ref']);
   });
 
   it('lets a push status reveal nothing about objects the sender cannot see', async () => {
