@@ -144,27 +144,6 @@ describe('examining a bundle on a worker thread', () => {
     expect(new Set(parallel.rows.map((r) => (r as { id: string }).id)).size).toBe(2500);
   });
 
-  it('starts with small batches that grow fourfold up to the bound, so writing begins early', async () => {
-    /** Imports into a fresh store and returns the number of rows each write inserted. */
-    const batches = async (parallel: boolean, options: ImportOptions) => {
-      const store = await open();
-      const sizes: number[] = [];
-      const counting: Store = {
-        ...store,
-        insertObjectRows: (trx, rows) => {
-          sizes.push(rows.length);
-          return store.insertObjectRows(trx, rows);
-        },
-      };
-      const outcome = await run(text, parallel, options, counting);
-      expect(outcome.summary).toMatchObject({ total: 6500, created: 6500 });
-      return sizes;
-    };
-    const text = JSON.stringify(bundle(Array.from({ length: 6500 }, () => indicator())));
-    expect(await batches(true, {})).toEqual([1000, 4000, 1500]);
-    expect(await batches(false, { batchSize: 2000 })).toEqual([1000, 2000, 2000, 1500]);
-  });
-
   it('fails the import when the input stream fails, instead of hanging', async () => {
     const store = await open();
     async function* broken(): AsyncGenerator<Buffer> {
