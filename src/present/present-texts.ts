@@ -60,7 +60,8 @@ export async function presentTexts(
   const resolve = async (ids: Iterable<string>) => {
     const unknown = new Set<string>();
     for (const id of ids) if (!inPage.has(id) && !visible.has(id)) unknown.add(id);
-    if (unknown.size > 0) for (const id of await visibleIds(db, viewer, unknown)) visible.add(id);
+    if (unknown.size > 0)
+      for (const id of await visibleIds(db, viewer, unknown, options.epoch)) visible.add(id);
   };
 
   // One probe for the whole page first: the common case (nothing hidden) costs one policy call.

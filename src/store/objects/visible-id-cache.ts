@@ -24,9 +24,14 @@ export class VisibleIdCache {
 
   constructor(private readonly maxIds = MAX_IDS) {}
 
-  /** The ids known visible to `audience`, if what was learnt still holds at `epoch`. */
+  /**
+   * The ids known visible to `audience`, if what was learnt still holds at `epoch`. A newer epoch
+   * forgets everything; an older one (a caller that read it a while ago) gets nothing and spoils
+   * nothing.
+   */
   known(epoch: number, audience: string): ReadonlySet<string> | undefined {
-    if (epoch !== this.epoch) this.reset(epoch);
+    if (this.epoch === undefined || epoch > this.epoch) this.reset(epoch);
+    else if (epoch < this.epoch) return undefined;
     return this.byAudience.get(audience);
   }
 

@@ -25,6 +25,10 @@ describe('VisibleIdCache', () => {
     // Learnt under an epoch that has since moved: dropped.
     cache.add(0, 'a', ['x']);
     expect(cache.known(1, 'a')).toBeUndefined();
+    // An older reading neither answers nor throws away what the newer epoch learnt.
+    cache.add(1, 'a', ['y']);
+    expect(cache.known(0, 'a')).toBeUndefined();
+    expect([...cache.known(1, 'a')!]).toEqual(['y']);
   });
 
   it('starts afresh rather than grow past its bound', () => {

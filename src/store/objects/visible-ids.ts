@@ -8,18 +8,21 @@ import { visibleVersions } from './visible-versions.js';
 /**
  * Which of `ids` the viewer may see at least one version of. Ids the rule already granted this
  * viewer's audience since the last deletion come from the store's `VisibleIdCache`; the rest are
- * asked of the database through `visibleVersions`.
+ * asked of the database through `visibleVersions`. `epoch`: the deletion epoch the caller read
+ * before anything it relies on here (a TAXII page reads it once); read here when not given.
  */
 export async function visibleIds(
   db: Kysely<Database>,
   viewer: Viewer,
   ids: Iterable<string>,
+  epoch?: number,
 ): Promise<Set<string>> {
   const all = new Set(ids);
   const out = new Set<string>();
   if (all.size === 0) return out;
   const cache = visibleIdCache(db);
-  const epoch = cache === undefined ? 0 : await deletionEpoch(db);
+  if (cache !== undefined) epoch ??= await deletionEpoch(db);
+  epoch ??= 0;
   const audience = audienceKey(viewer);
   const known = cache?.known(epoch, audience);
   const ask: string[] = [];
