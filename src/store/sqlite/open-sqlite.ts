@@ -10,6 +10,7 @@ import type { Store } from '../store.js';
 import { sqliteBulk } from './sqlite-bulk.js';
 
 const CACHED_STATEMENTS = 512;
+const WAL_CHECKPOINT_BYTES = 40 * 1024 * 1024;
 
 /**
  * The connection as Kysely sees it, with its prepared statements kept (least recently used out):
@@ -41,6 +42,13 @@ export function statementCache(raw: SqliteConnection, size = CACHED_STATEMENTS):
 export async function openSqliteStore(path: string): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const raw = new SqliteDatabase(path);
+  // 32 KB pages (SQLite's default is 4 KB), set while the file is new: once a database is in WAL mode
+  // its page size is fixed, so existing stores keep theirs. Most STIX rows then fit in their page
+  // instead of spilling into overflow pages, a write batch dirties and commits an eighth as many pages,
+  // and the B-trees are shallower. The 100,000-object import bench, alternating runs with the same
+  // checkpoint bytes: 24,500-26,800 objects/s with 4 KB pages, 31,300-34,400 with 32 KB; TAXII
+  // paging and the exports measured the same or slightly faster.
+  raw.pragma('page_size = 32768');
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 10000');
@@ -48,8 +56,10 @@ export async function openSqliteStore(path: string): Promise<Store> {
   // 32 MB of page cache: the operating system caches the file as well, and every megabyte here is
   // resident in each process (a 1 GB import must stay under 500 MB; 64 MB measured ~60 MB more).
   raw.pragma('cache_size = -32768');
-  // Checkpoint every ~40 MB of WAL instead of 4 MB: large imports rewrite fewer pages twice.
-  raw.pragma('wal_autocheckpoint = 10000');
+  // Checkpoint every ~40 MB of WAL instead of SQLite's 1,000 pages: large imports rewrite fewer pages
+  // twice. Counted in pages, so it follows the store's page size (older stores have 4 KB pages).
+  const pageSize = raw.pragma('page_size', { simple: true }) as number;
+  raw.pragma(`wal_autocheckpoint = ${Math.ceil(WAL_CHECKPOINT_BYTES / pageSize)}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(raw) }) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   const bulk = sqliteBulk(raw);
