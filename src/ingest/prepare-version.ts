@@ -20,7 +20,8 @@ const SEARCH_FIELDS = [
 ] as const;
 const SEARCH_LIMIT = 2048;
 
-function searchText(object: StixObject): string {
+/** The lowercased text `search_text` holds: the object's names, descriptions, values and hashes. */
+export function searchText(object: StixObject): string {
   let text = '';
   for (const field of SEARCH_FIELDS) {
     const value = object[field];
