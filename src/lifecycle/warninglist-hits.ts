@@ -1,5 +1,8 @@
 import type { Observable } from '../observable/kind.js';
-import { BUILTIN_WARNINGLISTS, WarninglistIndex } from '../warninglist/index.js';
+// Not from the warninglist barrel: it also exports the MISP list parser, which loads zod, and this
+// module runs on the import worker thread, which has no use for it.
+import { BUILTIN_WARNINGLISTS } from '../warninglist/builtin-warninglists.js';
+import { WarninglistIndex } from '../warninglist/warninglist-index.js';
 
 export interface ObservableWarning {
   kind: string;

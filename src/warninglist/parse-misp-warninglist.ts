@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normaliseDomain } from '../observable/index.js';
+import { hostnameValue } from './hostname-value.js';
 import { parseCidr } from './ip-prefix-set.js';
 import { compileWarninglistRegex } from './regex-value.js';
 import { WARNINGLIST_TYPES } from './warninglist.js';
@@ -18,12 +18,6 @@ export type MispWarninglistJson = z.infer<typeof MispWarninglistJson>;
 
 export type WarninglistParseResult =
   { ok: true; warninglist: Warninglist; warnings: string[] } | { ok: false; errors: string[] };
-
-/** A hostname list entry: `*.example.com`, `.example.com` and `example.com.` all mean example.com. */
-export function hostnameValue(raw: string): string | null {
-  const v = raw.trim().replace(/^\*?\./, '');
-  return normaliseDomain(v);
-}
 
 function checkValue(type: WarninglistType, raw: string): { value: string } | { problem: string } {
   if (raw.trim() === '') return { problem: 'is empty' };

@@ -4,7 +4,7 @@ import { HostnameSet } from './hostname-set.js';
 import { IpPrefixSet, parseCidr, parseIp } from './ip-prefix-set.js';
 import type { IpBits } from './ip-prefix-set.js';
 import { listScope } from './list-scope.js';
-import { hostnameValue } from './parse-misp-warninglist.js';
+import { hostnameValue } from './hostname-value.js';
 import { compileWarninglistRegex } from './regex-value.js';
 import type { Warninglist, WarninglistHit } from './warninglist.js';
 
