@@ -12,9 +12,10 @@ import type { Examined, ExamineRecipe } from './examine.js';
 import type { FromWorker, ToWorker, WorkerJob } from './examine-protocol.js';
 
 /**
- * Input bytes sent to the worker but not yet scanned by it: one write batch (import-bundle.ts), so the
- * worker has input for the whole time this thread spends committing a batch (it cannot send more
- * then). Examined objects take about three times their input size on the heap, so more only adds memory.
+ * Input bytes sent to the worker but not yet scanned by it: two write batches (import-bundle.ts), so
+ * the worker has input for the whole time this thread spends committing a batch (it cannot send more
+ * then), and the next batch is examined when the commit ends. Examined objects take about three
+ * times their input size on the heap, so more only adds memory.
  */
 const AHEAD_BYTES = 8 * 1024 * 1024;
 /**
