@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import type { Database as SqliteConnection, Statement } from 'better-sqlite3';
@@ -8,9 +8,21 @@ import { migrateToLatest } from '../migrator.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
 import { sqliteBulk } from './sqlite-bulk.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 const CACHED_STATEMENTS = 512;
 const WAL_CHECKPOINT_BYTES = 40 * 1024 * 1024;
+/** With checkpoints on their own thread, the writer's own automatic checkpoint only catches up. */
+const BACKSTOP_CHECKPOINT_BYTES = 4 * WAL_CHECKPOINT_BYTES;
+const BACKGROUND_CHECKPOINT_FROM = 4 * 1024 * 1024;
+
+export interface SqliteStoreOptions {
+  /**
+   * WAL bytes after a commit from which checkpoints move to a thread of their own (default 4 MB, so
+   * small stores and short-lived test stores never start one; Infinity: never).
+   */
+  backgroundCheckpointFrom?: number;
+}
 
 /**
  * The connection as Kysely sees it, with its prepared statements kept (least recently used out):
@@ -39,7 +51,7 @@ export function statementCache(raw: SqliteConnection, size = CACHED_STATEMENTS):
 }
 
 /** Opens (creating if needed) an embedded SQLite store in WAL mode and migrates it. */
-export async function openSqliteStore(path: string): Promise<Store> {
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const raw = new SqliteDatabase(path);
   // 32 KB pages (SQLite's default is 4 KB), set while the file is new: once a database is in WAL mode
@@ -59,10 +71,38 @@ export async function openSqliteStore(path: string): Promise<Store> {
   // Checkpoint every ~40 MB of WAL instead of SQLite's 1,000 pages: large imports rewrite fewer pages
   // twice. Counted in pages, so it follows the store's page size (older stores have 4 KB pages).
   const pageSize = raw.pragma('page_size', { simple: true }) as number;
-  raw.pragma(`wal_autocheckpoint = ${Math.ceil(WAL_CHECKPOINT_BYTES / pageSize)}`);
+  const autoCheckpoint = (bytes: number) => raw.pragma(`wal_autocheckpoint = ${Math.ceil(bytes / pageSize)}`);
+  autoCheckpoint(WAL_CHECKPOINT_BYTES);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(raw) }) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   const bulk = sqliteBulk(raw);
+
+  // Checkpoints on their own thread once the WAL has grown (wal-checkpointer.ts). Measured on the
+  // 100,000-object import: COMMIT took 480-640 ms of the writing thread's time with SQLite's own
+  // checkpoints, 170-190 ms with this thread's, and the import ran 8-12% faster.
+  const backgroundFrom =
+    path === ':memory:' ? Infinity : (options.backgroundCheckpointFrom ?? BACKGROUND_CHECKPOINT_FROM);
+  let checkpointer: WalCheckpointer | undefined;
+  let checkpointerFailed = false;
+  const committed = () => {
+    if (checkpointer !== undefined) {
+      checkpointer.committed();
+      return;
+    }
+    if (checkpointerFailed || backgroundFrom === Infinity) return;
+    const walBytes = statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    if (walBytes < backgroundFrom) return;
+    const started = new WalCheckpointer(path, undefined, () => {
+      // Back to SQLite's checkpoints inside COMMIT; nothing is lost, only the overlap.
+      checkpointerFailed = true;
+      if (checkpointer === started) checkpointer = undefined;
+      if (raw.open) autoCheckpoint(WAL_CHECKPOINT_BYTES);
+      void started.close();
+    });
+    checkpointer = started;
+    autoCheckpoint(BACKSTOP_CHECKPOINT_BYTES);
+    started.committed();
+  };
   return {
     dialect: 'sqlite',
     db,
@@ -74,6 +114,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
         try {
           const result = await fn(conn);
           await sql`COMMIT`.execute(conn);
+          committed();
           return result;
         } catch (error) {
           await sql`ROLLBACK`.execute(conn);
@@ -82,6 +123,9 @@ export async function openSqliteStore(path: string): Promise<Store> {
       }),
     insertObjectRows: (_trx, rows) => bulk.insertObjectRows(rows),
     insertObservableRows: (_trx, rows) => bulk.insertObservableRows(rows),
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer?.close();
+      await db.destroy();
+    },
   };
 }
