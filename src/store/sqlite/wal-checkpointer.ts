@@ -15,8 +15,10 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma('busy_timeout = 10000');
 let scheduled = false;
+let closed = false;
 parentPort.on('message', (message) => {
   if (message === 'close') {
+    closed = true;
     db.close();
     parentPort.close();
     return;
@@ -26,6 +28,7 @@ parentPort.on('message', (message) => {
   scheduled = true;
   setImmediate(() => {
     scheduled = false;
+    if (closed) return; // a commit just before the close
     try {
       const [result] = db.pragma('wal_checkpoint(PASSIVE)');
       parentPort.postMessage({ result });
