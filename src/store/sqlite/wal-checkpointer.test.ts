@@ -53,6 +53,28 @@ describe('WalCheckpointer', () => {
     raw.close();
   });
 
+  it('starts at most one checkpoint every 100 ms, however often commits come', async () => {
+    const path = join(dir, 'busy.db');
+    const raw = new SqliteDatabase(path);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('wal_autocheckpoint = 0');
+    raw.exec('create table t (n integer)');
+    const insert = raw.prepare('insert into t values (?)');
+    const results: CheckpointResult[] = [];
+    const checkpointer = new WalCheckpointer(path, (result) => results.push(result));
+    for (let n = 0; n < 30; n++) {
+      insert.run(n);
+      checkpointer.committed();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await checkpointer.close();
+    raw.close();
+    // 30 commits over ~300 ms (plus the wait): a checkpoint per commit would be about 30.
+    expect(results.length).toBeGreaterThanOrEqual(1);
+    expect(results.length).toBeLessThanOrEqual(7);
+  });
+
   it('reports a thread that cannot open the store', async () => {
     let failed!: (message: string) => void;
     const failure = new Promise<string>((resolve) => (failed = resolve));

@@ -8,6 +8,9 @@ export interface CheckpointResult {
   checkpointed: number;
 }
 
+/** The shortest time between two checkpoints' starts. */
+const INTERVAL_MS = 100;
+
 // Plain CommonJS, so the thread starts without a TypeScript loader in tests and from the build alike.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -16,6 +19,7 @@ const db = new Database(workerData.path);
 db.pragma('busy_timeout = 10000');
 let scheduled = false;
 let closed = false;
+let last = 0;
 parentPort.on('message', (message) => {
   if (message === 'close') {
     closed = true;
@@ -23,10 +27,12 @@ parentPort.on('message', (message) => {
     parentPort.close();
     return;
   }
-  // Commits that arrive while a checkpoint runs wait in the port; they make one more, not one each.
+  // Commits that arrive while a checkpoint runs or waits make one more, not one each; and checkpoints
+  // (each syncs the database file) start at most every workerData.intervalMs, however many small
+  // commits a busy server makes.
   if (scheduled) return;
   scheduled = true;
-  setImmediate(() => {
+  setTimeout(() => {
     scheduled = false;
     if (closed) return; // a commit just before the close
     try {
@@ -35,7 +41,8 @@ parentPort.on('message', (message) => {
     } catch (error) {
       parentPort.postMessage({ error: String(error && error.message ? error.message : error) });
     }
-  });
+    last = Date.now();
+  }, Math.max(0, last + workerData.intervalMs - Date.now()));
 });
 `;
 
@@ -57,7 +64,7 @@ export class WalCheckpointer {
     onFailure?: (message: string) => void,
   ) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER, { eval: true, workerData: { path, driver } });
+    this.worker = new Worker(WORKER, { eval: true, workerData: { path, driver, intervalMs: INTERVAL_MS } });
     // A CLI process ends when its work is done, checkpointed or not: SQLite recovers the WAL.
     this.worker.unref();
     this.worker.on('message', (message: { result?: CheckpointResult; error?: string }) => {
