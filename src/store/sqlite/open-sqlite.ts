@@ -96,7 +96,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     const started = new WalCheckpointer(path, undefined, () => {
       // Back to SQLite's checkpoints inside COMMIT; nothing is lost, only the overlap.
       checkpointerFailed = true;
-      if (checkpointer === started) checkpointer = undefined;
+      checkpointer = undefined;
       if (raw.open) autoCheckpoint(WAL_CHECKPOINT_BYTES);
       void started.close();
     });

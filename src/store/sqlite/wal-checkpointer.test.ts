@@ -17,15 +17,15 @@ const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
     ),
   ]);
 
-describe('WalCheckpointer', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'accord-ckpt-'));
-  });
-  afterEach(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'accord-ckpt-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
+describe('WalCheckpointer', () => {
   it('copies committed pages into the database file on its own thread after a commit', async () => {
     const path = join(dir, 'x.db');
     const raw = new SqliteDatabase(path);
@@ -85,14 +85,6 @@ describe('WalCheckpointer', () => {
 });
 
 describe('SQLite store checkpoints', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'accord-ckpt-store-'));
-  });
-  afterEach(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('moves checkpoints off the writing connection once the WAL has grown, and closes cleanly', async () => {
     const path = join(dir, 'accord.db');
     const store = await openSqliteStore(path, { backgroundCheckpointFrom: 1 });

@@ -17,12 +17,11 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma('busy_timeout = 10000');
-let scheduled = false;
-let closed = false;
+let scheduled;
 let last = 0;
 parentPort.on('message', (message) => {
   if (message === 'close') {
-    closed = true;
+    clearTimeout(scheduled); // a checkpoint waiting for its interval would hold the thread open
     db.close();
     parentPort.close();
     return;
@@ -30,11 +29,9 @@ parentPort.on('message', (message) => {
   // Commits that arrive while a checkpoint runs or waits make one more, not one each; and checkpoints
   // (each syncs the database file) start at most every workerData.intervalMs, however many small
   // commits a busy server makes.
-  if (scheduled) return;
-  scheduled = true;
-  setTimeout(() => {
-    scheduled = false;
-    if (closed) return; // a commit just before the close
+  if (scheduled !== undefined) return;
+  scheduled = setTimeout(() => {
+    scheduled = undefined;
     try {
       const [result] = db.pragma('wal_checkpoint(PASSIVE)');
       parentPort.postMessage({ result });
@@ -79,7 +76,7 @@ export class WalCheckpointer {
     this.worker.once('error', (error) => onFailure?.(error.message));
   }
 
-  /** Called after each commit: a checkpoint follows as soon as the thread is free. */
+  /** Called after each commit: a checkpoint follows once the thread is free and its interval has passed. */
   committed(): void {
     if (!this.closed) this.worker.postMessage('commit');
   }
