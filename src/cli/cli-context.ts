@@ -5,14 +5,27 @@ import type { UserViewer } from '../policy/viewer.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { CliError } from './cli-error.js';
+import { firstRun, firstRunNotice } from './first-run.js';
 
 export interface CliContext {
   config: Config;
   store: Store;
 }
 
-/** Opens the configured store for one command and always closes it. */
-export async function withStore<T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> {
+export interface WithStoreOptions {
+  /** Bootstrap an empty store as `accord serve` would (default); `accord init` does it itself. */
+  firstRun?: boolean;
+}
+
+/**
+ * Opens the configured store for one command and always closes it. On an empty store the first
+ * command creates the administrator, exactly as `accord serve` does, and tells the key once on
+ * standard error (standard output may be a bundle or JSON being piped on).
+ */
+export async function withStore<T>(
+  fn: (ctx: CliContext) => Promise<T>,
+  options: WithStoreOptions = {},
+): Promise<T> {
   let config: Config;
   try {
     config = loadConfig();
@@ -26,6 +39,10 @@ export async function withStore<T>(fn: (ctx: CliContext) => Promise<T>): Promise
     throw new CliError(`cannot open the store ${config.db}: ${(error as Error).message}`);
   }
   try {
+    if (options.firstRun !== false) {
+      const boot = await firstRun(store);
+      if (boot.created) process.stderr.write(firstRunNotice(boot));
+    }
     return await fn({ config, store });
   } finally {
     await store.close();
@@ -45,7 +62,7 @@ export async function resolveActor(store: Store, email: string | undefined): Pro
   if (user === undefined) {
     throw new CliError(
       email === undefined
-        ? 'no administrator yet: run `accord serve` once (it creates one) or `accord user create`'
+        ? 'every administrator is disabled: act as another user with `--as <email>` (`accord user enable <email>` re-enables one)'
         : `no user ${email}`,
     );
   }

@@ -5,6 +5,7 @@ import { registerGet } from './get.js';
 import { registerFeed } from './feed.js';
 import { registerGroup } from './group.js';
 import { registerImport } from './import.js';
+import { registerInit } from './init.js';
 import { registerKey } from './key.js';
 import { registerMatch } from './match.js';
 import { registerOrg } from './org.js';
@@ -18,6 +19,7 @@ import { registerUser } from './user.js';
 /** Every `accord` command; each lives in its own file. */
 export function registerCommands(program: Command): void {
   registerServe(program);
+  registerInit(program);
   registerImport(program);
   registerExport(program);
   registerGet(program);

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { ensureBootstrap } from '../../admin/bootstrap.js';
-import { viewerForUser } from '../../auth/index.js';
 import { loadConfig } from '../../config.js';
-import { publishIdentity } from '../../http/admin/publish-identity.js';
 import { buildApp } from '../../http/app.js';
 import { serverRoutes } from '../../http/server-routes.js';
 import { storeAuthenticator } from '../../http/plugins/store-authenticator.js';
@@ -11,6 +8,7 @@ import { jobHandlers } from '../../job-handlers.js';
 import { startScheduler } from '../../jobs/index.js';
 import { openStore } from '../../store/open-store.js';
 import { CliError } from '../cli-error.js';
+import { firstRun, firstRunNotice } from '../first-run.js';
 
 export function registerServe(program: Command): void {
   program
@@ -27,16 +25,8 @@ export function registerServe(program: Command): void {
       const store = await openStore(config.db).catch((error: unknown) => {
         throw new CliError(`cannot open the store ${config.db}: ${(error as Error).message}`);
       });
-      const boot = await ensureBootstrap(store);
-      if (boot.created) {
-        // Organisations are STIX identities: publish the administrators' one like any other.
-        const admin = await viewerForUser(store, boot.user.id);
-        if (admin !== null) await publishIdentity(store, admin, boot.org);
-        process.stdout.write(
-          `First start: created organisation "${boot.org.name}" and administrator ${boot.user.email}.\n` +
-            `Administrator API key (shown once, keep it safe):\n\n  ${boot.apiKey}\n\n`,
-        );
-      }
+      const boot = await firstRun(store);
+      if (boot.created) process.stdout.write(firstRunNotice(boot));
       const app = await buildApp(
         { store, config, auth: storeAuthenticator(store, sessionAuthenticator(store)) },
         { logger: { level: config.logLevel }, routes: serverRoutes },
