@@ -160,7 +160,7 @@ class Checker {
           : type === 'bool'
             ? v.kind === 'bool'
             : v.kind === 'timestamp';
-    if (!ok) this.warn(v.span, `${where} holds ${type === 'ts' ? 'timestamps' : type} values, not ${v.kind}`);
+    if (!ok) this.warn(v.span, `${where} holds ${type === 'ts' ? 'timestamp' : type} values, not ${v.kind}`);
   }
 }
 
