@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { CompiledQuery } from 'kysely';
+import { audienceKey } from '../policy/visibility.js';
 import type { Viewer } from '../policy/viewer.js';
 import type { StoredVersion } from '../store/objects/read-objects.js';
 import { deletionEpoch } from '../store/objects/visible-id-cache.js';
@@ -8,6 +10,7 @@ import { inCollection, isExactInSql, narrowToCollection } from './collection-fil
 import type { TaxiiCollection } from './taxii-collection.js';
 import { NextToken } from './taxii-query.js';
 import type { TaxiiQuery } from './taxii-query.js';
+import { pageQueryCache } from './page-query-cache.js';
 import { storedTextCache } from './stored-text-cache.js';
 import type { StoredText } from './stored-text-cache.js';
 import { firstCopyOfVersion, versionPredicate } from './version-match.js';
@@ -33,7 +36,7 @@ export async function readCollectionPage(
   query: TaxiiQuery,
 ): Promise<CollectionPage> {
   const exact = isExactInSql(collection.filter);
-  const { rows, ...paging } = await readRows(db, viewer, collection, query, (q) =>
+  const { rows, ...paging } = await readRows(db, viewer, collection, query, 'manifest', (q) =>
     q
       .select(['o.seq', 'o.id', 'o.date_added', 'o.owner_org', 'o.distribution', 'o.version'])
       .$if(!exact, (qb) => qb.select(['o.data', 'o.tlp'])),
@@ -69,7 +72,7 @@ export async function readCollectionObjects(
   // Read before the page, for presentTexts (see PresentTextsOptions.epoch).
   const epoch = db.isTransaction ? undefined : await deletionEpoch(db);
   const exact = isExactInSql(collection.filter);
-  const { rows, ...paging } = await readRows(db, viewer, collection, query, (q) =>
+  const { rows, ...paging } = await readRows(db, viewer, collection, query, 'objects', (q) =>
     q.select('o.seq').$if(!exact, (qb) => qb.select('o.tlp')),
   );
   const cache = storedTextCache(db);
@@ -137,30 +140,46 @@ type Narrowed = ReturnType<typeof narrowToCollection>;
  * collection and the TAXII filters, in the order rows were added, with the columns `columns` selects.
  * Keyset paging on `seq` (which runs in `date_added` order) stays correct while objects are being
  * added: later rows land after the cursor. `next` follows the last row read, also when the caller
- * then drops rows that fail the collection's in-memory filter.
+ * then drops rows that fail the collection's in-memory filter. `shape` names the column set, for
+ * the compiled-query cache: the query is built and compiled once per audience and shape.
  */
 async function readRows<R extends { seq: number }>(
   db: Db,
   viewer: Viewer,
   collection: TaxiiCollection,
   query: TaxiiQuery,
-  columns: (q: Narrowed) => { orderBy(c: 'o.seq'): { limit(n: number): { execute(): Promise<R[]> } } },
+  shape: string,
+  columns: (q: Narrowed) => {
+    orderBy(c: 'o.seq'): { limit(n: number): { compile(): CompiledQuery<R> } };
+  },
 ) {
-  let q = narrowToCollection(visibleVersions(db, viewer), collection.filter);
-  if (query.types !== undefined) q = q.where('o.type', 'in', query.types.length > 0 ? query.types : ['']);
-  if (query.ids !== undefined) q = q.where('o.id', 'in', query.ids.length > 0 ? query.ids : ['']);
-  if (query.addedAfter !== undefined) q = q.where('o.date_added', '>', query.addedAfter);
-  if (query.after !== undefined) q = q.where('o.seq', '>', query.after);
-  // Accord stores STIX 2.1 only, so any other spec_version matches nothing.
-  if (query.specVersions !== undefined && !query.specVersions.includes('2.1'))
-    q = q.where(sql<boolean>`1 = 0`);
-  const byVersion = versionPredicate(viewer, query.versions);
-  if (byVersion !== undefined) q = q.where(byVersion);
-  if (query.versions.all || query.versions.timestamps.length > 0) q = q.where(firstCopyOfVersion(viewer));
-  const rows = await columns(q)
-    .orderBy('o.seq')
-    .limit(query.limit + 1)
-    .execute();
+  const build = (after: number | undefined, limit: number) => {
+    let q = narrowToCollection(visibleVersions(db, viewer), collection.filter);
+    if (query.types !== undefined) q = q.where('o.type', 'in', query.types.length > 0 ? query.types : ['']);
+    if (query.ids !== undefined) q = q.where('o.id', 'in', query.ids.length > 0 ? query.ids : ['']);
+    if (query.addedAfter !== undefined) q = q.where('o.date_added', '>', query.addedAfter);
+    if (after !== undefined) q = q.where('o.seq', '>', after);
+    // Accord stores STIX 2.1 only, so any other spec_version matches nothing.
+    if (query.specVersions !== undefined && !query.specVersions.includes('2.1'))
+      q = q.where(sql<boolean>`1 = 0`);
+    const byVersion = versionPredicate(viewer, query.versions);
+    if (byVersion !== undefined) q = q.where(byVersion);
+    if (query.versions.all || query.versions.timestamps.length > 0) q = q.where(firstCopyOfVersion(viewer));
+    return columns(q).orderBy('o.seq').limit(limit).compile();
+  };
+  // Everything the compiled text depends on but the cursor and the limit, which the cache swaps in.
+  const key = JSON.stringify([
+    shape,
+    audienceKey(viewer),
+    collection.filter,
+    query.after === undefined,
+    query.addedAfter,
+    query.ids,
+    query.types,
+    query.specVersions,
+    query.versions,
+  ]);
+  const { rows } = await pageQueryCache(db).run(db, key, query.after, query.limit + 1, build);
   const more = rows.length > query.limit;
   const scanned = rows.slice(0, query.limit);
   const last = scanned.at(-1);
