@@ -36,6 +36,23 @@ describe('StoredTextCache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('keeps UTF-8 copies of held texts within the same bound, and none of texts it does not hold', () => {
+    const cache = new StoredTextCache(12);
+    const a = row(1, 'añb');
+    const b = row(2, 'cccc');
+    cache.add(a);
+    cache.add(b);
+    expect(cache.utf8(a)).toEqual(Buffer.from('añb'));
+    expect(cache.utf8(a)).toBe(cache.utf8(a));
+    // Another object with a held seq is not the held row: its text may differ.
+    expect(cache.utf8(row(2, 'dddd'))).toBeUndefined();
+    // 3 + 4 characters and 4 bytes for 'añb' fit in 12; 4 more bytes push out the oldest row with its copy.
+    expect(cache.utf8(b)).toEqual(Buffer.from('cccc'));
+    expect(cache.get(1)).toBeUndefined();
+    expect(cache.utf8(a)).toBeUndefined();
+    expect(cache.get(2)).toBe(b);
+  });
+
   it('keeps the first copy of a seq and never holds a text larger than the bound', () => {
     const cache = new StoredTextCache(10);
     cache.add(row(1, 'first'));

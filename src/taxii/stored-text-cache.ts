@@ -7,7 +7,10 @@ export type StoredText = Pick<
   'seq' | 'id' | 'dateAdded' | 'ownerOrg' | 'distribution' | 'data'
 >;
 
-/** About 64 MB of STIX text (one byte per character for ASCII texts), plus a small record per version. */
+/**
+ * About 64 MB of STIX text and its UTF-8 copies (one byte per character for ASCII texts), plus a small
+ * record per version.
+ */
 const MAX_CHARS = 64 * 1024 * 1024;
 
 /**
@@ -26,6 +29,8 @@ const MAX_CHARS = 64 * 1024 * 1024;
  */
 export class StoredTextCache {
   private readonly rows = new Map<number, StoredText>();
+  /** UTF-8 copies of held texts that went out as stored, counted in the same budget. */
+  private readonly bytes = new Map<number, Buffer>();
   private chars = 0;
 
   constructor(private readonly maxChars = MAX_CHARS) {}
@@ -43,12 +48,53 @@ export class StoredTextCache {
     if (row.data.length > this.maxChars || this.rows.has(row.seq)) return;
     this.rows.set(row.seq, row);
     this.chars += row.data.length;
+    this.evict();
+  }
+
+  /**
+   * The held text of `row` as UTF-8 bytes, made on first use and kept beside it: a page sent as
+   * stored then copies bytes instead of encoding 500 strings again. Undefined for a row not held.
+   */
+  utf8(row: StoredText): Buffer | undefined {
+    if (this.rows.get(row.seq) !== row) return undefined;
+    let bytes = this.bytes.get(row.seq);
+    if (bytes === undefined) {
+      bytes = Buffer.from(row.data);
+      this.bytes.set(row.seq, bytes);
+      this.chars += bytes.length;
+      this.evict();
+    }
+    return bytes;
+  }
+
+  private evict(): void {
     for (const [seq, old] of this.rows) {
       if (this.chars <= this.maxChars) break;
       this.rows.delete(seq);
       this.chars -= old.data.length;
+      const bytes = this.bytes.get(seq);
+      if (bytes !== undefined) {
+        this.bytes.delete(seq);
+        this.chars -= bytes.length;
+      }
     }
   }
+}
+
+/**
+ * The presented texts of a page with every text that goes out as stored replaced by the cache's
+ * UTF-8 bytes of it (`presentTexts` hands back the stored string itself when nothing is removed).
+ */
+export function withStoredBytes(
+  db: Db,
+  versions: readonly StoredText[],
+  texts: readonly string[],
+): Array<string | Buffer> {
+  const cache = storedTextCache(db);
+  return texts.map((text, i) => {
+    const version = versions[i];
+    return version !== undefined && text === version.data ? (cache.utf8(version) ?? text) : text;
+  });
 }
 
 const caches = new WeakMap<Db, StoredTextCache>();

@@ -10,6 +10,7 @@ import { checkContentType, negotiate, STIX_MEDIA_TYPE } from './media-types.js';
 import { postEnvelope } from './post-envelope.js';
 import { paging, taxiiEnvelopeReply, taxiiReply } from './taxii-reply.js';
 import { parseTaxiiQuery } from './taxii-query.js';
+import { withStoredBytes } from './stored-text-cache.js';
 
 const COLLECTION = '/taxii2/api/collections/:collectionId';
 
@@ -33,7 +34,11 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
       reply,
       type,
       page,
-      await presentTexts(db, request.viewer, page.versions, { epoch: page.epoch }),
+      withStoredBytes(
+        db,
+        page.versions,
+        await presentTexts(db, request.viewer, page.versions, { epoch: page.epoch }),
+      ),
     );
   });
 
@@ -76,7 +81,11 @@ export function taxiiObjectsRoutes(ctx: AppContext, app: FastifyInstance): void 
       reply,
       type,
       page,
-      await presentTexts(db, request.viewer, page.versions, { epoch: page.epoch }),
+      withStoredBytes(
+        db,
+        page.versions,
+        await presentTexts(db, request.viewer, page.versions, { epoch: page.epoch }),
+      ),
     );
   });
 

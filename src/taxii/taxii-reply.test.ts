@@ -19,4 +19,11 @@ describe('envelopeBytes', () => {
       objects: [{ name: 'plain' }, { content: 'café – 東京 😀' }, { type: 'note' }],
     });
   });
+  it('copies texts given as UTF-8 bytes as they are', () => {
+    const texts = ['{"a":"ü"}', Buffer.from('{"b":"€"}'), '{"c":1}'];
+    const open = '{"more":false';
+    expect(envelopeBytes(open, texts).toString()).toBe(
+      `${open},"objects":[${texts.map((t) => t.toString()).join(',')}]}`,
+    );
+  });
 });
