@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundle, indicator, relationship } from '../../test/factories.js';
 import { importText } from '../../test/import-helpers.js';
@@ -60,6 +61,50 @@ describe('StoredTextCache', () => {
     cache.add(row(2, 'x'.repeat(11)));
     expect(cache.get(1)?.data).toBe('first');
     expect(cache.get(2)).toBeUndefined();
+  });
+});
+
+describe('StoredTextCache under long runs of adds and copies', () => {
+  it('holds exactly the newest versions that fit, as a plain first-in-first-out model does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 9 }), fc.boolean()), {
+          maxLength: 400,
+        }),
+        (steps) => {
+          const budget = 40;
+          const cache = new StoredTextCache(budget);
+          // The model: seqs in order of arrival, each with its size and whether its copy is held.
+          let model: Array<{ seq: number; size: number; copied: boolean }> = [];
+          const used = () => model.reduce((n, m) => n + m.size * (m.copied ? 2 : 1), 0);
+          const trim = (keep?: number) => {
+            while (used() > budget && model.length > 0 && model[0]!.seq !== keep) model = model.slice(1);
+          };
+          const held = new Map<number, StoredText>();
+          for (const [seq, size, copy] of steps) {
+            const known = model.find((m) => m.seq === seq);
+            if (copy) {
+              const version = held.get(seq);
+              if (known === undefined || version === undefined) continue;
+              expect(cache.utf8(version)).toEqual(Buffer.from(version.data));
+              if (!known.copied && known.size * 2 <= budget) {
+                known.copied = true;
+                trim(seq);
+              }
+            } else if (known === undefined) {
+              const version = row(seq, 'x'.repeat(size));
+              cache.add(version);
+              held.set(seq, version);
+              model.push({ seq, size, copied: false });
+              trim();
+            }
+            expect(cache.size).toBe(model.length);
+            for (const m of model) expect(cache.get(m.seq)).toBe(held.get(m.seq));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -8,15 +8,20 @@ export type StoredText = Pick<
 >;
 
 /**
- * About 64 MB of STIX text and its UTF-8 copies (one byte per character for ASCII texts), plus a small
- * record per version.
+ * About 128 MB: 64 MB of STIX text and as much again for its UTF-8 copies (one byte per character for
+ * ASCII texts), plus a small record per version. The copies share the texts' budget, so a bound that
+ * held only the texts would, once the copies are made, hold half as many versions and make every page
+ * of a collection that fitted before read its rows again.
  */
-const MAX_CHARS = 64 * 1024 * 1024;
+const MAX_CHARS = 128 * 1024 * 1024;
 
 /**
  * Stored versions by `seq`, first in first out, bounded by the length of their texts. Not least
  * recently used: moving 500 entries to the back of a 100,000-entry Map on every page cost more than
  * the query the cache saves; new versions, the ones polling clients ask for, are the last to go.
+ * The order of arrival is kept in a queue of its own: walking a Map from its start to find the oldest
+ * entry also walks the slots of every entry deleted since the Map last rehashed, which made each
+ * eviction cost as much as the whole cache once it was full (70 ms of CPU per 500-object page).
  *
  * Why no invalidation is needed: a version row is written once and only its `is_head` and `deleted`
  * flags ever change (write-versions, delete-object); `seq` is never reused. The cache holds none of
@@ -31,6 +36,9 @@ export class StoredTextCache {
   private readonly rows = new Map<number, StoredText>();
   /** UTF-8 copies of held texts that went out as stored, counted in the same budget. */
   private readonly bytes = new Map<number, Buffer>();
+  /** Seqs in the order they were added; `head` is the oldest one still held. */
+  private order: number[] = [];
+  private head = 0;
   private chars = 0;
 
   constructor(private readonly maxChars = MAX_CHARS) {}
@@ -47,6 +55,7 @@ export class StoredTextCache {
   add(row: StoredText): void {
     if (row.data.length > this.maxChars || this.rows.has(row.seq)) return;
     this.rows.set(row.seq, row);
+    this.order.push(row.seq);
     this.chars += row.data.length;
     this.evict();
   }
@@ -60,16 +69,26 @@ export class StoredTextCache {
     let bytes = this.bytes.get(row.seq);
     if (bytes === undefined) {
       bytes = Buffer.from(row.data);
+      // A copy that cannot fit beside its text is not kept; the text is encoded when sent instead.
+      if (row.data.length + bytes.length > this.maxChars) return bytes;
       this.bytes.set(row.seq, bytes);
       this.chars += bytes.length;
-      this.evict();
+      this.evict(row.seq);
     }
     return bytes;
   }
 
-  private evict(): void {
-    for (const [seq, old] of this.rows) {
-      if (this.chars <= this.maxChars) break;
+  /**
+   * Drops the oldest versions, with their copies, until the budget holds; stops at `keep`, the version
+   * whose copy is being made, which may leave the budget over by that copy until the next add.
+   */
+  private evict(keep?: number): void {
+    while (this.chars > this.maxChars && this.head < this.order.length) {
+      const seq = this.order[this.head]!;
+      if (seq === keep) break;
+      this.head++;
+      const old = this.rows.get(seq);
+      if (old === undefined) continue;
       this.rows.delete(seq);
       this.chars -= old.data.length;
       const bytes = this.bytes.get(seq);
@@ -77,6 +96,11 @@ export class StoredTextCache {
         this.bytes.delete(seq);
         this.chars -= bytes.length;
       }
+    }
+    // Drop the consumed front of the queue once it is half of it, so the queue stays in proportion.
+    if (this.head > 1024 && this.head * 2 > this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
     }
   }
 }
