@@ -22,6 +22,7 @@ export interface Database {
   sighting_refs: SightingRefsTable;
   derived_index_state: DerivedIndexStateTable;
   store_epochs: StoreEpochsTable;
+  landscape_reports: LandscapeReportsTable;
 }
 
 /** One row per stored object version. A version belongs to one owner organisation's lineage. */
@@ -212,4 +213,20 @@ export interface DerivedIndexStateTable {
 export interface StoreEpochsTable {
   name: string;
   value: number;
+}
+
+/** A generated threat-landscape report (migration 0050); JSON columns are text. */
+export interface LandscapeReportsTable {
+  id: string;
+  created: string;
+  updated: string;
+  created_by: string;
+  owner_org: string;
+  audience: string;
+  title: string;
+  variant: string;
+  tlp: string;
+  request: string;
+  figures: string;
+  narrative: string;
 }
