@@ -15,6 +15,7 @@ import { graphRoutes } from './graph/graph.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
 import { mispFeedRoutes } from './misp-feed/misp-feed.routes.js';
 import { matchRoutes } from './match/match.routes.js';
+import { reportsRoutes } from './reports/reports.routes.js';
 import { sessionRoutes } from './session/session.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
@@ -36,6 +37,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   sightingsRoutes,
   lifecycleRoutes,
   matchRoutes,
+  reportsRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];
