@@ -31,6 +31,7 @@ const OrganisationsPage = lazyRouteComponent(
   'OrganisationsPage',
 );
 const AuditPage = lazyRouteComponent(() => import('./admin/AuditPage.js'), 'AuditPage');
+const LandscapePage = lazyRouteComponent(() => import('./reports/LandscapePage.js'), 'LandscapePage');
 
 function Root() {
   const session = useSession();
@@ -86,6 +87,7 @@ const routeTree = rootRoute.addChildren([
   route('/users', UsersPage),
   route('/organisations', OrganisationsPage),
   route('/audit', AuditPage),
+  route('/reports', LandscapePage),
 ]);
 
 export const router = createRouter({ routeTree, defaultPendingComponent: () => <Loading /> });

@@ -62,7 +62,7 @@ export function narrativeScaffold(f: LandscapeFigures): Narrative {
       key_findings: `Most reported malware families: ${list(malware, 'none in the period')}. Ransomware: ${list(ransomware, 'none in the period')}.`,
       trends:
         f.rankings.new_families.length > 0
-          ? `${f.rankings.new_families.length} malware families were first seen in the period, among them ${f.rankings.new_families
+          ? `${f.rankings.new_families.length === 1 ? 'One malware family was' : `${f.rankings.new_families.length} malware families were`} first seen in the period: ${f.rankings.new_families
               .slice(0, 5)
               .map((x) => x.name)
               .join(', ')}.`

@@ -12,6 +12,7 @@ export function Layout({ session }: { session: Session }) {
     ['/', 'Dashboard'],
     ['/search', 'Search'],
     ['/import', 'Import'],
+    ['/reports', 'Reports'],
     ['/groups', 'Sharing groups'],
     ...(isOrgAdmin(session) ? ([['/users', 'Users & keys']] as [string, string][]) : []),
     ...(isAdmin(session)
