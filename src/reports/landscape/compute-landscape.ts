@@ -133,7 +133,9 @@ export async function computeLandscape(
   const rels: Rel[] = [];
   const tally = new Tally(buckets);
 
-  const pass = async (context: boolean, each: (r: Row, o: Record<string, unknown>) => void) => {
+  // Keyset pages by seq; the first pass reads one type at a time, so each page is a range of the
+  // (type, seq) index rather than a sort of every remaining row of several types.
+  const pages = async (only: string | undefined, each: (r: Row, o: Record<string, unknown>) => void) => {
     let after = 0;
     for (;;) {
       let q = visibleCurrent(db, viewer)
@@ -148,12 +150,16 @@ export async function computeLandscape(
           'o.data',
         ])
         .where('o.seq', '>', after);
-      q = context ? q.where('o.type', 'in', CONTEXT_TYPES) : q.where('o.type', 'not in', CONTEXT_TYPES);
+      q = only !== undefined ? q.where('o.type', '=', only) : q.where('o.type', 'not in', CONTEXT_TYPES);
       const rows = (await q.orderBy('o.seq').limit(CHUNK).execute()) as Row[];
       for (const r of rows) each(r, JSON.parse(r.data) as Record<string, unknown>);
       if (rows.length < CHUNK) return;
       after = rows.at(-1)!.seq;
     }
+  };
+  const pass = async (context: boolean, each: (r: Row, o: Record<string, unknown>) => void) => {
+    if (!context) return pages(undefined, each);
+    for (const type of CONTEXT_TYPES) await pages(type, each);
   };
 
   // Pass 1: the objects others refer to, and the relationships.
