@@ -22,6 +22,9 @@ export interface Database {
   sighting_refs: SightingRefsTable;
   derived_index_state: DerivedIndexStateTable;
   store_epochs: StoreEpochsTable;
+  public_ransomware_galaxy: PublicRansomwareGalaxyTable;
+  public_decryptors: PublicDecryptorsTable;
+  public_reporting_contacts: PublicReportingContactsTable;
 }
 
 /** One row per stored object version. A version belongs to one owner organisation's lineage. */
@@ -212,4 +215,31 @@ export interface DerivedIndexStateTable {
 export interface StoreEpochsTable {
   name: string;
   value: number;
+}
+
+/** The public portal (migration 0030, src/public): the family database loaded by an administrator. */
+export interface PublicRansomwareGalaxyTable {
+  id: string;
+  galaxy_version: number;
+  families: number;
+  /** The normalised database (src/public/ransomware/family.ts) as JSON. */
+  data: string;
+  updated: string;
+  updated_by: string;
+}
+
+/** Decryptor entries by galaxy UUID; `data` null withdraws a shipped entry. */
+export interface PublicDecryptorsTable {
+  galaxy_uuid: string;
+  data: string | null;
+  updated: string;
+  updated_by: string;
+}
+
+/** Where victims report, by ISO 3166 country code (`*` for everyone else). */
+export interface PublicReportingContactsTable {
+  country: string;
+  name: string;
+  url: string;
+  updated: string;
 }
