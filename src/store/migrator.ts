@@ -7,6 +7,7 @@ import { dashboardMigration } from './migrations/0005-dashboard.js';
 import { storeEpochsMigration } from './migrations/0006-store-epochs.js';
 import { countsIndexOrderMigration } from './migrations/0007-counts-index-order.js';
 import { publicMigration } from './migrations/0030-public.js';
+import { publicSharesMigration } from './migrations/0031-public-shares.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0006-store-epochs': storeEpochsMigration(),
     '0007-counts-index-order': countsIndexOrderMigration(),
     '0030-public': publicMigration(),
+    '0031-public-shares': publicSharesMigration(),
   };
 }
 

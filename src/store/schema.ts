@@ -25,6 +25,7 @@ export interface Database {
   public_ransomware_galaxy: PublicRansomwareGalaxyTable;
   public_decryptors: PublicDecryptorsTable;
   public_reporting_contacts: PublicReportingContactsTable;
+  public_ransomware_shares: PublicRansomwareSharesTable;
 }
 
 /** One row per stored object version. A version belongs to one owner organisation's lineage. */
@@ -242,4 +243,12 @@ export interface PublicReportingContactsTable {
   name: string;
   url: string;
   updated: string;
+}
+
+/** Identifications a visitor chose to share with investigators (migration 0031). */
+export interface PublicRansomwareSharesTable {
+  id: string;
+  created: string;
+  evidence: string;
+  result: string;
 }

@@ -11,6 +11,7 @@ import { registerMatch } from './match.js';
 import { registerOrg } from './org.js';
 import { registerPattern } from './pattern.js';
 import { registerPolicy } from './policy.js';
+import { registerRansomware } from './ransomware.js';
 import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
 import { registerTaxii } from './taxii.js';
@@ -34,4 +35,5 @@ export function registerCommands(program: Command): void {
   registerMatch(program);
   registerPattern(program);
   registerFeed(program);
+  registerRansomware(program);
 }

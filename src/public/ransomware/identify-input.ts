@@ -16,6 +16,11 @@ export const IdentifyInput = z
       .string()
       .regex(/^(?:[0-9a-fA-F]{2}\s?){1,64}$/, 'hex digits, two per byte, at most 64 bytes')
       .optional(),
+    /** The visitor's country (ISO 3166-1 alpha-2), to name where to report; never stored. */
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'a two-letter country code')
+      .optional(),
     /** Keep this submission for investigators; without it nothing is stored or logged. */
     share: z.boolean().default(false),
   })
