@@ -47,7 +47,8 @@ function add<K>(map: Map<K, number[]>, key: K, family: number): void {
 function nameKeys(family: RansomwareFamily, ordinary: ReadonlySet<string>): string[] {
   const out = new Set<string>();
   for (const n of [family.name, ...family.synonyms]) {
-    const w = words(n, 6);
+    const all = words(n, 6);
+    const w = all.length > 1 && all[all.length - 1] === 'ransomware' ? all.slice(0, -1) : all;
     if (w.length === 0 || w.length > 3) continue;
     if (w.length === 1 && (w[0]!.length < 4 || ordinary.has(w[0]!) || /^\d+$/.test(w[0]!))) continue;
     if (w.every((x) => ordinary.has(x) || /^\d+$/.test(x))) continue;

@@ -41,6 +41,7 @@ const families = [
     family(`Generic${String(i)}`, `u-g${String(i)}`, { extensions: ['.locked'] }),
   ),
   family('Wombat', 'u-wombat', { note_filenames: ['HOW_TO_[id].html'] }),
+  family('Numbat Ransomware', 'u-numbat'),
 ];
 const index = buildFamilyIndex(families);
 const tables = {
@@ -89,6 +90,14 @@ describe('identify', () => {
     const m = run({ marker_hex: 'CA FE BA BE 00 11' });
     expect(m.candidates[0]).toMatchObject({ family: 'Wombat' });
     expect(m.status).toBe('identified');
+  });
+
+  it('takes a family name in the appended extension or the note file name as evidence', () => {
+    const r = run({ file_names: ['a.docx.id[12AB].numbat'] });
+    expect(r.candidates[0]?.family).toBe('Numbat Ransomware');
+    expect(r.candidates[0]?.reasons[0]).toMatch(/extension names "numbat"/);
+    expect(run({ note_names: ['NumbatReadMe.txt'] }).candidates[0]?.family).toBe('Numbat Ransomware');
+    expect(run({ file_names: ['numbat.docx'] }).candidates).toEqual([]);
   });
 
   it('matches note names given as patterns', () => {

@@ -18,6 +18,9 @@ export const STRENGTH = {
   /** Short, ordinary note names (`info.txt`, `readme.txt`) are used by families the galaxy lacks. */
   ordinaryNoteName: 0.2,
   nameMention: 0.6,
+  /** An appended extension that is a family's name (`.phobos`) all but signs the attack. */
+  nameInExtension: 0.7,
+  nameInNoteName: 0.6,
   value: 0.85,
   marker: 0.9,
   /** Times the share of the known note's distinctive shingles found in the text. */
@@ -127,8 +130,13 @@ function byNoteText(index: FamilyIndex, text: string, tally: Tally): void {
       );
 }
 
-function byNameMention(index: FamilyIndex, text: string, tally: Tally): void {
-  const w = words(text);
+function byNameMention(
+  index: FamilyIndex,
+  w: readonly string[],
+  strength: number,
+  where: (key: string) => string,
+  tally: Tally,
+): void {
   const found = new Map<number, string>();
   const counts = new Map<string, number>();
   for (let i = 0; i < w.length; i++)
@@ -141,13 +149,37 @@ function byNameMention(index: FamilyIndex, text: string, tally: Tally): void {
     }
   for (const [f, key] of found) {
     const n = counts.get(key)!;
-    tally.add(
-      f,
-      STRENGTH.nameMention / n,
-      `the note names "${key}", a name of ${index.families[f]!.name}${shared(n)}`,
-    );
+    tally.add(f, strength / n, `${where(key)}, a name of ${index.families[f]!.name}${shared(n)}`);
   }
 }
+
+/** Words of a file name, camelCase split too (`ClopReadMe` → clop, read, me). */
+export function nameWords(name: string): string[] {
+  return words(name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'), 50);
+}
+
+/** A file name without its directory, case kept. */
+function baseName(name: string): string {
+  return name.trim().split(/[\\/]/).pop()!.trim();
+}
+
+/** The part an encryptor appended: the last dot-separated segment of each encrypted file name. */
+function appendedWords(files: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    const name = baseName(f);
+    const last = name.slice(name.lastIndexOf('.') + 1);
+    if (!COMMON_FILE_TYPES.has(last.toLowerCase())) out.push(...nameWords(last));
+  }
+  return out;
+}
+
+/** Extensions of ordinary files, which say nothing about the encryptor. */
+const COMMON_FILE_TYPES = new Set(
+  'doc docx xls xlsx ppt pptx pdf txt rtf odt ods jpg jpeg png gif bmp tif tiff mp3 mp4 avi mov zip rar 7z sql mdf bak vmdk vhd vhdx html htm csv xml json exe dll'.split(
+    ' ',
+  ),
+);
 
 function byValues(index: FamilyIndex, values: readonly string[], tally: Tally): void {
   for (const v of new Set(values)) {
@@ -208,9 +240,24 @@ export function identify(
   }
   byExtension(index, e.file_names, tally);
   byNoteName(index, e.note_names, tally);
+  byNameMention(
+    index,
+    appendedWords(e.file_names),
+    STRENGTH.nameInExtension,
+    (k) => `the encrypted files' extension names "${k}"`,
+    tally,
+  );
+  for (const n of e.note_names)
+    byNameMention(
+      index,
+      nameWords(baseName(n).replace(/\.[^.]*$/, '')),
+      STRENGTH.nameInNoteName,
+      (k) => `the note's file name names "${k}"`,
+      tally,
+    );
   if (e.note_text !== undefined && e.note_text.trim() !== '') {
     byNoteText(index, e.note_text, tally);
-    byNameMention(index, e.note_text, tally);
+    byNameMention(index, words(e.note_text), STRENGTH.nameMention, (k) => `the note names "${k}"`, tally);
   }
   byValues(index, contactValues(e), tally);
   if (e.marker_hex !== undefined) byMarker(index, tables.markers, e.marker_hex, tally);
