@@ -76,7 +76,7 @@ export function dotSuffixes(fileName: string): string[] {
   return out;
 }
 
-function byExtension(index: FamilyIndex, files: readonly string[], tally: Tally): void {
+function byExtension(index: FamilyIndex, files: readonly string[], tally: Tally): Set<number> {
   const best = new Map<number, string>();
   for (const file of files)
     for (const suffix of dotSuffixes(file))
@@ -90,6 +90,7 @@ function byExtension(index: FamilyIndex, files: readonly string[], tally: Tally)
       `extension ${suffix} is used by ${index.families[f]!.name}${shared(n)}`,
     );
   }
+  return new Set(best.keys());
 }
 
 function byNoteName(index: FamilyIndex, names: readonly string[], tally: Tally): void {
@@ -136,6 +137,7 @@ function byNameMention(
   strength: number,
   where: (key: string) => string,
   tally: Tally,
+  already: ReadonlySet<number> = new Set(),
 ): void {
   const found = new Map<number, string>();
   const counts = new Map<string, number>();
@@ -148,6 +150,7 @@ function byNameMention(
       for (const f of fams) if ((found.get(f)?.length ?? 0) < key.length) found.set(f, key);
     }
   for (const [f, key] of found) {
+    if (already.has(f)) continue;
     const n = counts.get(key)!;
     tally.add(f, strength / n, `${where(key)}, a name of ${index.families[f]!.name}${shared(n)}`);
   }
@@ -238,7 +241,7 @@ export function identify(
       `${l.value} is linked to ${l.malware.name} in the partners' public intelligence`,
     );
   }
-  byExtension(index, e.file_names, tally);
+  const byExt = byExtension(index, e.file_names, tally);
   byNoteName(index, e.note_names, tally);
   byNameMention(
     index,
@@ -246,6 +249,7 @@ export function identify(
     STRENGTH.nameInExtension,
     (k) => `the encrypted files' extension names "${k}"`,
     tally,
+    byExt,
   );
   for (const n of e.note_names)
     byNameMention(
