@@ -8,6 +8,7 @@ import { storeEpochsMigration } from './migrations/0006-store-epochs.js';
 import { countsIndexOrderMigration } from './migrations/0007-counts-index-order.js';
 import { publicMigration } from './migrations/0030-public.js';
 import { publicSharesMigration } from './migrations/0031-public-shares.js';
+import { publicAdvisoriesMigration } from './migrations/0032-public-advisories.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0007-counts-index-order': countsIndexOrderMigration(),
     '0030-public': publicMigration(),
     '0031-public-shares': publicSharesMigration(),
+    '0032-public-advisories': publicAdvisoriesMigration(),
   };
 }
 

@@ -26,6 +26,8 @@ export interface Database {
   public_decryptors: PublicDecryptorsTable;
   public_reporting_contacts: PublicReportingContactsTable;
   public_ransomware_shares: PublicRansomwareSharesTable;
+  public_advisories: PublicAdvisoriesTable;
+  public_advisory_texts: PublicAdvisoryTextsTable;
 }
 
 /** One row per stored object version. A version belongs to one owner organisation's lineage. */
@@ -251,4 +253,28 @@ export interface PublicRansomwareSharesTable {
   created: string;
   evidence: string;
   result: string;
+}
+
+/** Awareness advisories (migration 0032, src/public/advisories). */
+export interface PublicAdvisoriesTable {
+  id: string;
+  slug: string;
+  owner_org: string;
+  /** A TLP level; only `clear` can be published. */
+  tlp: string;
+  /** `draft` or `published`. */
+  status: string;
+  created: string;
+  created_by: string;
+  published: string | null;
+  published_by: string | null;
+}
+
+/** An advisory's text in one language (Markdown body). */
+export interface PublicAdvisoryTextsTable {
+  advisory_id: string;
+  lang: string;
+  title: string;
+  summary: string;
+  body: string;
 }
