@@ -157,3 +157,50 @@ describe.each(storeBackends())('awareness advisories on $name', (backend) => {
     expect(validateBundle(bundle).errors).toEqual([]);
   });
 });
+
+// The OASIS CSAF 2.0 schemas are not shipped (OASIS IPR terms); point ACCORD_CSAF_SCHEMA_DIR at a
+// directory holding csaf_json_schema.json and provider_json_schema.json (csaf_2.0/json_schema of
+// https://github.com/oasis-tcs/csaf) to validate against them.
+const SCHEMA_DIR = process.env.ACCORD_CSAF_SCHEMA_DIR;
+if (SCHEMA_DIR === undefined) console.warn('skipped: CSAF schema validation (set ACCORD_CSAF_SCHEMA_DIR)');
+
+describe.skipIf(SCHEMA_DIR === undefined)('CSAF documents against the OASIS CSAF 2.0 JSON schemas', () => {
+  it('validates the advisory and the provider metadata', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const addFormats = (await import('ajv-formats')).default as unknown as (a: unknown) => void;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const load = (f: string) => JSON.parse(readFileSync(`${SCHEMA_DIR ?? ''}/${f}`, 'utf8')) as object;
+    // The CVSS schemas it refers to only apply to vulnerabilities, which informational advisories lack.
+    for (const id of [
+      'https://www.first.org/cvss/cvss-v2.0.json',
+      'https://www.first.org/cvss/cvss-v3.0.json',
+      'https://www.first.org/cvss/cvss-v3.1.json',
+    ])
+      ajv.addSchema({ $id: id }, id);
+    ajv.addSchema(load('csaf_json_schema.json'));
+    const store = await storeBackends()[0]!.open();
+    const app = await testApp(store, [publicAdvisoriesRoutes]);
+    const pub = await testUser(store, orgId(), 'admin');
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/v1/advisories',
+      headers: pub.auth,
+      payload: advisory('schema-check'),
+    });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/advisories/${made.json<{ id: string }>().id}/publish`,
+      headers: pub.auth,
+    });
+    const csaf: unknown = (await app.inject({ url: '/api/v1/public/advisories/schema-check/csaf' })).json();
+    const validCsaf = ajv.getSchema('https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json')!;
+    expect(validCsaf(csaf) ? [] : validCsaf.errors).toEqual([]);
+    const validMeta = ajv.compile(load('provider_json_schema.json'));
+    const meta: unknown = (await app.inject({ url: '/.well-known/csaf/provider-metadata.json' })).json();
+    expect(validMeta(meta) ? [] : validMeta.errors).toEqual([]);
+    await app.close();
+    await store.close();
+  });
+});
