@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdvisory, publishAdvisory } from '../../src/public/advisories/advisories.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
+import { orgId, userViewer } from '../factories.js';
+import { addOrg } from '../import-helpers.js';
 import type { Store } from '../../src/store/store.js';
 import { ensureWebBuilt, hasChromium, launchChromium, step } from './browser.js';
 import { webApp } from './web-app.js';
@@ -23,6 +26,22 @@ describe.skipIf(!hasChromium)('the public portal in Chromium, without an account
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'accord-e2e-public-'));
     store = await openSqliteStore(join(dir, 'accord.db'));
+    const org = orgId();
+    await addOrg(store, org);
+    const admin = userViewer(org, 'admin');
+    const a = await createAdvisory(store, admin, {
+      slug: 'parcel-sms',
+      tlp: 'clear',
+      texts: {
+        en: {
+          title: 'Fake parcel texts',
+          summary: 'Texts ask for a fee.',
+          body: '## Look for\n\nA payment link. <img src=x onerror="window.pwned=1">',
+        },
+        fr: { title: 'Faux SMS de colis', summary: 'Des SMS demandent des frais.', body: 'Ne cliquez pas.' },
+      },
+    });
+    await publishAdvisory(store, admin, a.id);
     app = await webApp(store);
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
@@ -89,5 +108,24 @@ describe.skipIf(!hasChromium)('the public portal in Chromium, without an account
       expect(sessionCalls).toEqual([]);
       await context.close();
     }
+  }, 60_000);
+
+  it('lists and shows advisories in the chosen language, with no script from their text', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await step('public-advisories', [page], async () => {
+      await page.goto(`${base}/public/advisories`);
+      await page.getByRole('heading', { name: 'Alertes de sensibilisation' }).waitFor();
+      await page.getByRole('link', { name: 'Faux SMS de colis' }).click();
+      await page.getByRole('heading', { name: 'Faux SMS de colis' }).waitFor();
+      await page.getByLabel('Langue').selectOption('de');
+      await page.getByRole('heading', { name: 'Fake parcel texts' }).waitFor();
+      await page.getByText('nicht in Ihrer Sprache').waitFor();
+      await page.getByRole('heading', { name: 'Look for' }).waitFor();
+      expect(await page.evaluate<unknown>('window.pwned')).toBeUndefined();
+      expect(await page.locator('img').count()).toBe(0);
+      await page.screenshot({ path: `${SHOTS}public-advisory-375.png`, fullPage: true });
+    });
+    await context.close();
   }, 60_000);
 });

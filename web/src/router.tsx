@@ -36,6 +36,11 @@ const AuditPage = lazyRouteComponent(() => import('./admin/AuditPage.js'), 'Audi
 
 // The public portal (/public/...) needs no account: it renders outside the sign-in gate.
 const RansomwarePage = lazyRouteComponent(() => import('./public/RansomwarePage.js'), 'RansomwarePage');
+const AdvisoriesListPage = lazyRouteComponent(
+  () => import('./public/AdvisoriesPages.js'),
+  'AdvisoriesListPage',
+);
+const AdvisoryPageView = lazyRouteComponent(() => import('./public/AdvisoriesPages.js'), 'AdvisoryPageView');
 const isPublicPath = () =>
   window.location.pathname === '/public' || window.location.pathname.startsWith('/public/');
 
@@ -90,6 +95,18 @@ function ObjectRoute(): React.ReactElement {
   return <ObjectPage id={id} />;
 }
 
+const advisoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/advisories/$slug',
+  loader: () => AdvisoryPageView.preload?.(),
+  component: AdvisoryRoute,
+});
+
+function AdvisoryRoute(): React.ReactElement {
+  const { slug }: { slug: string } = advisoryRoute.useParams();
+  return <AdvisoryPageView slug={slug} />;
+}
+
 const routeTree = rootRoute.addChildren([
   route('/', DashboardPage),
   searchRoute,
@@ -106,6 +123,13 @@ const routeTree = rootRoute.addChildren([
     loader: () => RansomwarePage.preload?.(),
     component: RansomwarePage,
   }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/public/advisories',
+    loader: () => AdvisoriesListPage.preload?.(),
+    component: AdvisoriesListPage,
+  }),
+  advisoryRoute,
 ]);
 
 export { isPublicPath };

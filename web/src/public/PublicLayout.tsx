@@ -39,6 +39,9 @@ export function PublicLayout() {
             <Link to="/public/ransomware" activeProps={{ 'aria-current': 'page' }}>
               {t(lang, 'nav_ransomware')}
             </Link>
+            <Link to="/public/advisories" activeProps={{ 'aria-current': 'page' }}>
+              {t(lang, 'nav_advisories')}
+            </Link>
           </nav>
           <label className="who">
             {t(lang, 'language')}{' '}
@@ -72,9 +75,14 @@ export function PublicHome() {
     <section className="card">
       <h1>{t('home_title')}</h1>
       <p>{t('home_intro')}</p>
-      <p>
-        <Link to="/public/ransomware">{t('nav_ransomware')}</Link>
-      </p>
+      <ul>
+        <li>
+          <Link to="/public/ransomware">{t('nav_ransomware')}</Link>
+        </li>
+        <li>
+          <Link to="/public/advisories">{t('adv_title')}</Link>
+        </li>
+      </ul>
     </section>
   );
 }

@@ -48,6 +48,15 @@ const en = {
   shared: 'Thank you: your submission was shared with investigators (reference {id}).',
   error: 'Something went wrong: {message}',
   reasons_lang: 'Reasons are given in English.',
+  nav_advisories: 'Advisories',
+  adv_title: 'Awareness advisories',
+  adv_search: 'Search advisories',
+  adv_none: 'No advisory matches.',
+  adv_feed: 'Atom feed',
+  adv_formats: 'Also as',
+  adv_published: 'Published {date}',
+  adv_fallback: 'This advisory is not available in your language; it is shown in English.',
+  loading: 'Loading…',
 };
 export type MessageKey = keyof typeof en;
 
@@ -96,6 +105,15 @@ const fr: Partial<Record<MessageKey, string>> = {
   shared: 'Merci : votre signalement a été partagé avec les enquêteurs (référence {id}).',
   error: 'Une erreur est survenue : {message}',
   reasons_lang: 'Les raisons sont données en anglais.',
+  nav_advisories: 'Alertes',
+  adv_title: 'Alertes de sensibilisation',
+  adv_search: 'Rechercher dans les alertes',
+  adv_none: 'Aucune alerte ne correspond.',
+  adv_feed: 'Flux Atom',
+  adv_formats: 'Aussi en',
+  adv_published: 'Publiée le {date}',
+  adv_fallback: "Cette alerte n'existe pas dans votre langue ; elle est affichée en anglais.",
+  loading: 'Chargement…',
 };
 
 const de: Partial<Record<MessageKey, string>> = {
@@ -139,6 +157,15 @@ const de: Partial<Record<MessageKey, string>> = {
   shared: 'Danke: Ihre Meldung wurde mit den Ermittlern geteilt (Referenz {id}).',
   error: 'Ein Fehler ist aufgetreten: {message}',
   reasons_lang: 'Die Begründungen sind auf Englisch.',
+  nav_advisories: 'Warnungen',
+  adv_title: 'Warnhinweise',
+  adv_search: 'Warnhinweise durchsuchen',
+  adv_none: 'Kein Warnhinweis gefunden.',
+  adv_feed: 'Atom-Feed',
+  adv_formats: 'Auch als',
+  adv_published: 'Veröffentlicht am {date}',
+  adv_fallback: 'Dieser Warnhinweis liegt nicht in Ihrer Sprache vor; er wird auf Englisch gezeigt.',
+  loading: 'Wird geladen…',
 };
 
 const MESSAGES: Record<Lang, Partial<Record<MessageKey, string>>> = { en, fr, de };
