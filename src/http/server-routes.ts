@@ -17,6 +17,8 @@ import { mispFeedRoutes } from './misp-feed/misp-feed.routes.js';
 import { matchRoutes } from './match/match.routes.js';
 import { reportsRoutes } from './reports/reports.routes.js';
 import { sessionRoutes } from './session/session.routes.js';
+import { publicRansomwareRoutes } from './public/ransomware.routes.js';
+import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
 /** Route modules beyond the core ones, in registration order; each feature adds itself here. */
@@ -38,6 +40,8 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   lifecycleRoutes,
   matchRoutes,
   reportsRoutes,
+  (ctx) => publicRansomwareRoutes(ctx),
+  publicAdvisoriesRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];

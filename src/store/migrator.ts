@@ -7,6 +7,9 @@ import { dashboardMigration } from './migrations/0005-dashboard.js';
 import { storeEpochsMigration } from './migrations/0006-store-epochs.js';
 import { countsIndexOrderMigration } from './migrations/0007-counts-index-order.js';
 import { reportsMigration } from './migrations/0050-reports.js';
+import { publicMigration } from './migrations/0030-public.js';
+import { publicSharesMigration } from './migrations/0031-public-shares.js';
+import { publicAdvisoriesMigration } from './migrations/0032-public-advisories.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -18,6 +21,9 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0006-store-epochs': storeEpochsMigration(),
     '0007-counts-index-order': countsIndexOrderMigration(),
     '0050-reports': reportsMigration(),
+    '0030-public': publicMigration(),
+    '0031-public-shares': publicSharesMigration(),
+    '0032-public-advisories': publicAdvisoriesMigration(),
   };
 }
 
@@ -31,6 +37,8 @@ export async function migrateToLatest(
     db,
     // Without this Kysely looks for its tables in every schema and mixes up stores sharing a database.
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+    // Features add migrations in numbered ranges of their own, so a store may have a later one already.
+    allowUnorderedMigrations: true,
     provider: { getMigrations: () => Promise.resolve(migrations(dialect)) },
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -6,7 +6,7 @@ import { Loading } from './app/Loading.js';
 import { sessionQuery } from './api/use-session.js';
 import { applyTheme, initialTheme } from './app/theme.js';
 import { prefetchDashboard } from './dashboard/dashboard-query.js';
-import { router } from './router.js';
+import { isPublicPath, router } from './router.js';
 import './styles.css';
 
 applyTheme(initialTheme());
@@ -17,7 +17,8 @@ const client = new QueryClient({
 
 // The session check, the dashboard's chart code and its figures are fetched in parallel, before React
 // first renders; the session goes first, as every page waits for it.
-void client.query(sessionQuery).catch(() => undefined);
+// The public portal never asks who is signed in.
+if (!isPublicPath()) void client.query(sessionQuery).catch(() => undefined);
 if (window.location.pathname === '/') prefetchDashboard(client);
 
 createRoot(document.getElementById('root')!).render(

@@ -4,6 +4,7 @@ import {
   createRouter,
   lazyRouteComponent,
   useNavigate,
+  useRouterState,
 } from '@tanstack/react-router';
 import type { RouteComponent } from '@tanstack/react-router';
 import { useSession } from './api/use-session.js';
@@ -12,6 +13,7 @@ import { Layout } from './app/Layout.js';
 import { Loading } from './app/Loading.js';
 import { SignInPage } from './app/SignInPage.js';
 import { DashboardPage } from './dashboard/DashboardPage.js';
+import { PublicHome, PublicLayout } from './public/PublicLayout.js';
 import { parseSearch } from './search/search-params.js';
 import type { SearchParams } from './search/search-params.js';
 
@@ -33,7 +35,23 @@ const OrganisationsPage = lazyRouteComponent(
 const AuditPage = lazyRouteComponent(() => import('./admin/AuditPage.js'), 'AuditPage');
 const LandscapePage = lazyRouteComponent(() => import('./reports/LandscapePage.js'), 'LandscapePage');
 
+// The public portal (/public/...) needs no account: it renders outside the sign-in gate.
+const RansomwarePage = lazyRouteComponent(() => import('./public/RansomwarePage.js'), 'RansomwarePage');
+const AdvisoriesListPage = lazyRouteComponent(
+  () => import('./public/AdvisoriesPages.js'),
+  'AdvisoriesListPage',
+);
+const AdvisoryPageView = lazyRouteComponent(() => import('./public/AdvisoriesPages.js'), 'AdvisoryPageView');
+const isPublicPath = () =>
+  window.location.pathname === '/public' || window.location.pathname.startsWith('/public/');
+
 function Root() {
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  if (pathname === '/public' || pathname.startsWith('/public/')) return <PublicLayout />;
+  return <SignedIn />;
+}
+
+function SignedIn() {
   const session = useSession();
   if (session.isPending) return <Loading />;
   if (session.error !== null) return <ErrorNote error={session.error} />;
@@ -78,6 +96,18 @@ function ObjectRoute(): React.ReactElement {
   return <ObjectPage id={id} />;
 }
 
+const advisoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/advisories/$slug',
+  loader: () => AdvisoryPageView.preload?.(),
+  component: AdvisoryRoute,
+});
+
+function AdvisoryRoute(): React.ReactElement {
+  const { slug }: { slug: string } = advisoryRoute.useParams();
+  return <AdvisoryPageView slug={slug} />;
+}
+
 const routeTree = rootRoute.addChildren([
   route('/', DashboardPage),
   searchRoute,
@@ -88,6 +118,22 @@ const routeTree = rootRoute.addChildren([
   route('/organisations', OrganisationsPage),
   route('/audit', AuditPage),
   route('/reports', LandscapePage),
+  route('/public', PublicHome),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/public/ransomware',
+    loader: () => RansomwarePage.preload?.(),
+    component: RansomwarePage,
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/public/advisories',
+    loader: () => AdvisoriesListPage.preload?.(),
+    component: AdvisoriesListPage,
+  }),
+  advisoryRoute,
 ]);
+
+export { isPublicPath };
 
 export const router = createRouter({ routeTree, defaultPendingComponent: () => <Loading /> });

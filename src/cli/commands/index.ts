@@ -12,6 +12,7 @@ import { registerOrg } from './org.js';
 import { registerPattern } from './pattern.js';
 import { registerPolicy } from './policy.js';
 import { registerReport } from './report.js';
+import { registerRansomware } from './ransomware.js';
 import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
 import { registerTaxii } from './taxii.js';
@@ -36,4 +37,5 @@ export function registerCommands(program: Command): void {
   registerPattern(program);
   registerFeed(program);
   registerReport(program);
+  registerRansomware(program);
 }

@@ -1,0 +1,117 @@
+import type { RansomwareFamily } from './family.js';
+import { noteNamePattern, normaliseNoteName, isPatternName } from './note-filename-pattern.js';
+import { shingles, words } from './note-text.js';
+
+/** A shingle found in the notes of this many families or more is boilerplate, not evidence. */
+export const COMMON_SHINGLE_FAMILIES = 4;
+/** A note needs this many distinctive shingles before its text is compared at all. */
+export const MIN_NOTE_SHINGLES = 5;
+/** A word in the notes of this many families or more is too common to be a family name mention. */
+export const COMMON_WORD_FAMILIES = 6;
+
+/** Words that are family names in the galaxy but ordinary words in any note. */
+const ORDINARY = new Set(
+  `all any attention bitcoin btc cash contact crypt crypto cryptor data decrypt decryptor desktop email
+  encrypt encrypted encryption encryptor error file files fake free fuck game hack hacked hacker hello help
+  hidden important info instructions key keys lock locked locker money network note open password payment
+  personal please power ransom ransomware read readme recover recovery restore restored secure security
+  server service system team test time unlock user virus warning windows your you`.split(/\s+/),
+);
+
+export interface KnownNote {
+  family: number;
+  size: number;
+}
+
+/** Lookup tables over the family database, built once per database version. */
+export interface FamilyIndex {
+  readonly families: readonly RansomwareFamily[];
+  readonly byUuid: ReadonlyMap<string, number>;
+  readonly extensions: ReadonlyMap<string, readonly number[]>;
+  readonly noteNames: ReadonlyMap<string, readonly number[]>;
+  readonly notePatterns: ReadonlyArray<{ re: RegExp; family: number; name: string }>;
+  readonly notes: readonly KnownNote[];
+  /** Distinctive shingle → indexes into `notes`. */
+  readonly shingles: ReadonlyMap<string, readonly number[]>;
+  /** A family name or synonym as words joined by one space → families. */
+  readonly names: ReadonlyMap<string, readonly number[]>;
+  readonly values: ReadonlyMap<string, readonly number[]>;
+}
+
+function add<K>(map: Map<K, number[]>, key: K, family: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [family]);
+  else if (list[list.length - 1] !== family) list.push(family);
+}
+
+function nameKeys(family: RansomwareFamily, ordinary: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const n of [family.name, ...family.synonyms]) {
+    const all = words(n, 6);
+    const w = all.length > 1 && all[all.length - 1] === 'ransomware' ? all.slice(0, -1) : all;
+    if (w.length === 0 || w.length > 3) continue;
+    if (w.length === 1 && (w[0]!.length < 4 || ordinary.has(w[0]!) || /^\d+$/.test(w[0]!))) continue;
+    if (w.every((x) => ordinary.has(x) || /^\d+$/.test(x))) continue;
+    out.add(w.join(' '));
+  }
+  return [...out];
+}
+
+export function buildFamilyIndex(families: readonly RansomwareFamily[]): FamilyIndex {
+  const byUuid = new Map<string, number>();
+  const extensions = new Map<string, number[]>();
+  const noteNames = new Map<string, number[]>();
+  const notePatterns: Array<{ re: RegExp; family: number; name: string }> = [];
+  const values = new Map<string, number[]>();
+  const noteShingles: Array<{ family: number; set: Set<string> }> = [];
+  const shingleFamilies = new Map<string, Set<number>>();
+  const wordFamilies = new Map<string, Set<number>>();
+
+  families.forEach((f, i) => {
+    byUuid.set(f.galaxy_uuid, i);
+    for (const e of f.extensions) add(extensions, e, i);
+    for (const n of f.note_filenames) {
+      if (isPatternName(n)) {
+        const re = noteNamePattern(n);
+        if (re !== null) notePatterns.push({ re, family: i, name: n });
+      } else add(noteNames, normaliseNoteName(n), i);
+    }
+    for (const v of [...f.emails, ...f.btc, ...f.xmr, ...f.onions]) add(values, v, i);
+    for (const text of f.notes) {
+      const set = shingles(text);
+      noteShingles.push({ family: i, set });
+      for (const s of set) (shingleFamilies.get(s) ?? shingleFamilies.set(s, new Set()).get(s)!).add(i);
+      for (const w of new Set(words(text)))
+        (wordFamilies.get(w) ?? wordFamilies.set(w, new Set()).get(w)!).add(i);
+    }
+  });
+
+  const notes: KnownNote[] = [];
+  const shingleIndex = new Map<string, number[]>();
+  for (const n of noteShingles) {
+    const distinctive = [...n.set].filter((s) => shingleFamilies.get(s)!.size < COMMON_SHINGLE_FAMILIES);
+    if (distinctive.length < MIN_NOTE_SHINGLES) continue;
+    const id = notes.length;
+    notes.push({ family: n.family, size: distinctive.length });
+    for (const s of distinctive) add(shingleIndex, s, id);
+  }
+
+  const ordinary = new Set(ORDINARY);
+  for (const [w, fams] of wordFamilies) if (fams.size >= COMMON_WORD_FAMILIES) ordinary.add(w);
+  const names = new Map<string, number[]>();
+  families.forEach((f, i) => {
+    for (const k of nameKeys(f, ordinary)) add(names, k, i);
+  });
+
+  return {
+    families,
+    byUuid,
+    extensions,
+    noteNames,
+    notePatterns,
+    notes,
+    shingles: shingleIndex,
+    names,
+    values,
+  };
+}

@@ -1,0 +1,290 @@
+import type { Decryptor } from './decryptors.js';
+import { btcIn, emailsIn, onionsIn, xmrIn } from './evidence-values.js';
+import type { FamilyIndex } from './family-index.js';
+import type { IdentifyEvidence } from './identify-input.js';
+import type { FileMarker } from './markers.js';
+import { normaliseNoteName } from './note-filename-pattern.js';
+import { shingles, words } from './note-text.js';
+
+/*
+ * Each piece of evidence gives the families it points at a strength in [0, 1), divided by how many
+ * families share it (".locked" is used by 49: it says little about any of them). A family's score is
+ * 1 - Π(1 - strength). Values were calibrated on bench/data/ransomware-eval.json (never on the
+ * galaxy itself): a wrong confident answer is worse than none.
+ */
+export const STRENGTH = {
+  extension: 0.55,
+  noteName: 0.45,
+  /** Short, ordinary note names (`info.txt`, `readme.txt`) are used by families the galaxy lacks. */
+  ordinaryNoteName: 0.2,
+  nameMention: 0.6,
+  /** An appended extension that is a family's name (`.phobos`) all but signs the attack. */
+  nameInExtension: 0.7,
+  nameInNoteName: 0.6,
+  value: 0.85,
+  marker: 0.9,
+  /** Times the share of the known note's distinctive shingles found in the text. */
+  noteText: 0.95,
+} as const;
+
+/** A family is "identified" at this score, and only when the runner-up trails by IDENTIFY_MARGIN. */
+export const IDENTIFY_SCORE = 0.5;
+export const IDENTIFY_MARGIN = 0.15;
+/** Candidates below this score are not shown. */
+export const SHOW_SCORE = 0.05;
+export const MAX_CANDIDATES = 10;
+
+export interface Candidate {
+  family: string;
+  galaxy_uuid: string;
+  /** 0..1, rounded to two decimals. */
+  confidence: number;
+  reasons: string[];
+  decryptor: Decryptor | null;
+}
+
+export interface Identification {
+  status: 'identified' | 'not_identified';
+  candidates: Candidate[];
+}
+
+export interface IdentifyTables {
+  decryptors: ReadonlyMap<string, Decryptor>;
+  markers: readonly FileMarker[];
+}
+
+class Tally {
+  readonly scores = new Map<number, { miss: number; reasons: string[] }>();
+  add(family: number, strength: number, reason: string): void {
+    const s = this.scores.get(family) ?? { miss: 1, reasons: [] };
+    s.miss *= 1 - Math.min(strength, 0.99);
+    s.reasons.push(reason);
+    this.scores.set(family, s);
+  }
+}
+
+function shared(n: number): string {
+  return n === 1 ? '' : ` and ${String(n - 1)} other famil${n === 2 ? 'y' : 'ies'}`;
+}
+
+/** Every suffix of a file name that starts at a dot: `a.docx.id-1.cry` → `.docx.id-1.cry`, `.id-1.cry`, `.cry`. */
+export function dotSuffixes(fileName: string): string[] {
+  const name = normaliseNoteName(fileName);
+  const withDot = name.includes('.') ? name : `.${name}`;
+  const out: string[] = [];
+  for (let i = withDot.indexOf('.'); i >= 0; i = withDot.indexOf('.', i + 1)) out.push(withDot.slice(i));
+  return out;
+}
+
+function byExtension(index: FamilyIndex, files: readonly string[], tally: Tally): Set<number> {
+  const best = new Map<number, string>();
+  for (const file of files)
+    for (const suffix of dotSuffixes(file))
+      for (const f of index.extensions.get(suffix) ?? [])
+        if ((best.get(f)?.length ?? 0) < suffix.length) best.set(f, suffix);
+  for (const [f, suffix] of best) {
+    const n = index.extensions.get(suffix)!.length;
+    tally.add(
+      f,
+      STRENGTH.extension / n,
+      `extension ${suffix} is used by ${index.families[f]!.name}${shared(n)}`,
+    );
+  }
+  return new Set(best.keys());
+}
+
+function byNoteName(index: FamilyIndex, names: readonly string[], tally: Tally): void {
+  for (const raw of names) {
+    const name = normaliseNoteName(raw);
+    const hits = new Set(index.noteNames.get(name) ?? []);
+    for (const p of index.notePatterns) if (p.re.test(name)) hits.add(p.family);
+    const stem = name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}]/gu, '');
+    const base = stem.length <= 8 ? STRENGTH.ordinaryNoteName : STRENGTH.noteName;
+    for (const f of hits)
+      tally.add(
+        f,
+        base / hits.size,
+        `ransom note "${raw.trim()}" is the note name of ${index.families[f]!.name}${shared(hits.size)}`,
+      );
+  }
+}
+
+function byNoteText(index: FamilyIndex, text: string, tally: Tally): void {
+  const query = shingles(text);
+  if (query.size === 0) return;
+  const hits = new Map<number, number>();
+  for (const s of query)
+    for (const note of index.shingles.get(s) ?? []) hits.set(note, (hits.get(note) ?? 0) + 1);
+  const best = new Map<number, number>();
+  for (const [note, count] of hits) {
+    if (count < 3) continue;
+    const known = index.notes[note]!;
+    const share = count / Math.min(known.size, query.size);
+    if (share > (best.get(known.family) ?? 0)) best.set(known.family, share);
+  }
+  for (const [f, share] of best)
+    if (share >= 0.1)
+      tally.add(
+        f,
+        STRENGTH.noteText * Math.min(1, share),
+        `note text matches ${String(Math.round(Math.min(1, share) * 100))} % of the known note of ${index.families[f]!.name}`,
+      );
+}
+
+function byNameMention(
+  index: FamilyIndex,
+  w: readonly string[],
+  strength: number,
+  where: (key: string) => string,
+  tally: Tally,
+  already: ReadonlySet<number> = new Set(),
+): void {
+  const found = new Map<number, string>();
+  const counts = new Map<string, number>();
+  for (let i = 0; i < w.length; i++)
+    for (let n = 1; n <= 3 && i + n <= w.length; n++) {
+      const key = w.slice(i, i + n).join(' ');
+      const fams = index.names.get(key);
+      if (fams === undefined) continue;
+      counts.set(key, fams.length);
+      for (const f of fams) if ((found.get(f)?.length ?? 0) < key.length) found.set(f, key);
+    }
+  for (const [f, key] of found) {
+    if (already.has(f)) continue;
+    const n = counts.get(key)!;
+    tally.add(f, strength / n, `${where(key)}, a name of ${index.families[f]!.name}${shared(n)}`);
+  }
+}
+
+/** Words of a file name, camelCase split too (`ClopReadMe` → clop, read, me). */
+export function nameWords(name: string): string[] {
+  return words(name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'), 50);
+}
+
+/** A file name without its directory, case kept. */
+function baseName(name: string): string {
+  return name.trim().split(/[\\/]/).pop()!.trim();
+}
+
+/** The part an encryptor appended: the last dot-separated segment of each encrypted file name. */
+function appendedWords(files: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    const name = baseName(f);
+    const last = name.slice(name.lastIndexOf('.') + 1);
+    if (!COMMON_FILE_TYPES.has(last.toLowerCase())) out.push(...nameWords(last));
+  }
+  return out;
+}
+
+/** Extensions of ordinary files, which say nothing about the encryptor. */
+const COMMON_FILE_TYPES = new Set(
+  'doc docx xls xlsx ppt pptx pdf txt rtf odt ods jpg jpeg png gif bmp tif tiff mp3 mp4 avi mov zip rar 7z sql mdf bak vmdk vhd vhdx html htm csv xml json exe dll'.split(
+    ' ',
+  ),
+);
+
+function byValues(index: FamilyIndex, values: readonly string[], tally: Tally): void {
+  for (const v of new Set(values)) {
+    const fams = index.values.get(v) ?? [];
+    for (const f of fams)
+      tally.add(
+        f,
+        STRENGTH.value / fams.length,
+        `${v} is a known contact of ${index.families[f]!.name}${shared(fams.length)}`,
+      );
+  }
+}
+
+function byMarker(index: FamilyIndex, markers: readonly FileMarker[], hex: string, tally: Tally): void {
+  const h = hex.replace(/\s+/g, '').toLowerCase();
+  for (const m of markers) {
+    const f = index.byUuid.get(m.galaxy_uuid);
+    if (f !== undefined && h.startsWith(m.hex))
+      tally.add(
+        f,
+        STRENGTH.marker,
+        `encrypted files start with the marker ${m.hex} of ${index.families[f]!.name}`,
+      );
+  }
+}
+
+/** Contacts named by the victim and those found in the note and the file names. */
+export function contactValues(e: IdentifyEvidence): string[] {
+  const text = [e.note_text ?? '', ...e.contacts, ...e.file_names, ...e.note_names].join('\n');
+  return [...emailsIn(text), ...btcIn(text), ...xmrIn(text), ...onionsIn(text)];
+}
+
+/** A contact value that the store's public intelligence ties to a family (public-intel.ts). */
+export interface LinkedEvidence {
+  family: number;
+  value: string;
+  malware: { id: string; name: string };
+}
+
+/** Ranks the families the evidence points at; "not identified" unless one stands out clearly. */
+export function identify(
+  index: FamilyIndex,
+  tables: IdentifyTables,
+  e: IdentifyEvidence,
+  linked: readonly LinkedEvidence[] = [],
+): Identification {
+  const tally = new Tally();
+  const seen = new Set<string>();
+  for (const l of linked) {
+    const key = `${String(l.family)} ${l.value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    tally.add(
+      l.family,
+      STRENGTH.value,
+      `${l.value} is linked to ${l.malware.name} in the partners' public intelligence`,
+    );
+  }
+  const byExt = byExtension(index, e.file_names, tally);
+  byNoteName(index, e.note_names, tally);
+  byNameMention(
+    index,
+    appendedWords(e.file_names),
+    STRENGTH.nameInExtension,
+    (k) => `the encrypted files' extension names "${k}"`,
+    tally,
+    byExt,
+  );
+  for (const n of e.note_names)
+    byNameMention(
+      index,
+      nameWords(baseName(n).replace(/\.[^.]*$/, '')),
+      STRENGTH.nameInNoteName,
+      (k) => `the note's file name names "${k}"`,
+      tally,
+    );
+  if (e.note_text !== undefined && e.note_text.trim() !== '') {
+    byNoteText(index, e.note_text, tally);
+    byNameMention(index, words(e.note_text), STRENGTH.nameMention, (k) => `the note names "${k}"`, tally);
+  }
+  byValues(index, contactValues(e), tally);
+  if (e.marker_hex !== undefined) byMarker(index, tables.markers, e.marker_hex, tally);
+
+  const ranked = [...tally.scores]
+    .map(([f, s]) => ({ f, score: 1 - s.miss, reasons: s.reasons }))
+    .filter((c) => c.score >= SHOW_SCORE)
+    .sort((a, b) => b.score - a.score || index.families[a.f]!.name.localeCompare(index.families[b.f]!.name))
+    .slice(0, MAX_CANDIDATES);
+  const [top, second] = ranked;
+  const identified =
+    top !== undefined && top.score >= IDENTIFY_SCORE && top.score - (second?.score ?? 0) >= IDENTIFY_MARGIN;
+  return {
+    status: identified ? 'identified' : 'not_identified',
+    candidates: ranked.map((c) => {
+      const fam = index.families[c.f]!;
+      return {
+        family: fam.name,
+        galaxy_uuid: fam.galaxy_uuid,
+        confidence: Math.round(c.score * 100) / 100,
+        reasons: c.reasons,
+        decryptor: tables.decryptors.get(fam.galaxy_uuid) ?? null,
+      };
+    }),
+  };
+}

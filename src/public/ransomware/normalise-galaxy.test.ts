@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extensionSuffixes, normaliseGalaxy } from './normalise-galaxy.js';
+import { noteNamePattern } from './note-filename-pattern.js';
+
+const galaxy = (values: unknown[]) => ({
+  uuid: '10cf658b-5d32-4c4b-bb32-61760a640372',
+  name: 'Ransomware',
+  type: 'ransomware',
+  version: 7,
+  authors: ['MISP Project'],
+  values,
+});
+
+describe('normaliseGalaxy', () => {
+  it('folds the misspelt meta keys together', () => {
+    const r = normaliseGalaxy(
+      galaxy([
+        {
+          uuid: 'AAAAAAAA-0000-4000-8000-000000000001',
+          value: 'Babyduck Ransomware',
+          meta: {
+            extension: ['.babyduck'],
+            'ransomnotes-files': ['C:\\Users\\#README.babyduck'],
+            'ransomnotes-filesnames': ['readme_duck.txt'],
+            ransomenotes: ['Send 1 BTC to 1BtUL5dhVXHwKLqSdhjyjK9Pe64Vc6CEH1 and mail duck@example.org'],
+            Encryption: 'AES',
+          },
+        },
+      ]),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const f = r.database.families[0]!;
+    expect(f.galaxy_uuid).toBe('aaaaaaaa-0000-4000-8000-000000000001');
+    expect(f.extensions).toEqual(['.babyduck']);
+    expect(f.note_filenames).toEqual(['readme_duck.txt', '#README.babyduck']);
+    expect(f.notes).toHaveLength(1);
+    expect(f.btc).toEqual(['1BtUL5dhVXHwKLqSdhjyjK9Pe64Vc6CEH1']);
+    expect(f.emails).toEqual(['duck@example.org']);
+    expect(f.encryption).toBe('AES');
+    expect(f.synonyms).toEqual(['Babyduck']);
+  });
+
+  it('refuses what is not a ransomware galaxy, saying where', () => {
+    const r = normaliseGalaxy({ ...galaxy([{ uuid: 'x' }]) });
+    expect(r).toEqual({ ok: false, error: expect.stringContaining('values.0.value') as unknown });
+    expect(normaliseGalaxy({ ...galaxy([]), type: 'tool' }).ok).toBe(false);
+    expect(normaliseGalaxy(null).ok).toBe(false);
+  });
+
+  it('keeps the first of two clusters with one UUID', () => {
+    const c = { uuid: 'u-1', value: 'A' };
+    const r = normaliseGalaxy(galaxy([c, { ...c, value: 'B' }]));
+    expect(r.ok && r.database.families.map((f) => f.name)).toEqual(['A']);
+  });
+
+  it('never throws on any meta content (fuzz)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            uuid: fc.uuid(),
+            value: fc.string({ minLength: 1 }),
+            meta: fc.dictionary(fc.string(), fc.jsonValue()),
+          }),
+        ),
+        (values) => {
+          const r = normaliseGalaxy(galaxy(values));
+          if (values.length === 0) expect(r.ok).toBe(false);
+          else expect(r.ok).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('extensionSuffixes', () => {
+  it.each([
+    ['.locky', ['.locky']],
+    ['([A-F0-9]{32}).aesir', ['.aesir']],
+    ['.id-7ES642406.cry', ['.id-7es642406.cry', '.cry']],
+    ['.0mega ', ['.0mega']],
+    ['-DATASTOP', ['-datastop']],
+    ['removes extensions', []],
+    ['random 3 letters are added', []],
+  ])('%s', (entry, want) => {
+    expect(extensionSuffixes(entry)).toEqual(want);
+  });
+
+  it('gives only lower-case strings without spaces (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        for (const x of extensionSuffixes(s)) {
+          expect(x).toBe(x.toLowerCase());
+          expect(x).not.toMatch(/\s/);
+        }
+      }),
+    );
+  });
+});
+
+describe('noteNamePattern', () => {
+  it('turns placeholders into wildcards and refuses vague names', () => {
+    expect(noteNamePattern('OSIRIS-[0-9]{4}.htm')?.test('osiris-1234.htm')).toBe(true);
+    expect(noteNamePattern('!Recovery_[victim_id].html')?.test('!recovery_abc123.html')).toBe(true);
+    expect(
+      noteNamePattern('README-FILE-#COMPUTER-NAME#-#CREATION-TIME#.hta')?.test('readme-file-pc1-1700.hta'),
+    ).toBe(true);
+    expect(noteNamePattern('<random>.txt')).toBeNull();
+    expect(noteNamePattern('*.txt')).toBeNull();
+  });
+
+  it('compiles for any input and matches nothing unexpected (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const re = noteNamePattern(s);
+        if (re !== null) expect(typeof re.test('x')).toBe('boolean');
+      }),
+    );
+  });
+});

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { btcIn, emailsIn, onionsIn, xmrIn } from './evidence-values.js';
+import type { RansomwareDatabase, RansomwareFamily } from './family.js';
+
+/** The galaxy's own licence (its JSON carries none; the misp-galaxy repository's LICENSE does). */
+export const GALAXY_LICENCE =
+  'MISP galaxy (https://github.com/MISP/misp-galaxy), dual-licensed CC0 1.0 Universal or BSD 2-Clause';
+
+const Cluster = z.object({
+  uuid: z.string().min(1),
+  value: z.string().min(1),
+  description: z.string().optional(),
+  meta: z.record(z.string(), z.unknown()).optional(),
+  related: z.array(z.object({ 'dest-uuid': z.string(), type: z.string().optional() }).loose()).optional(),
+});
+
+const Galaxy = z.object({
+  uuid: z.string().min(1),
+  name: z.string(),
+  type: z.literal('ransomware'),
+  version: z.number().int(),
+  authors: z.array(z.string()).optional(),
+  values: z.array(Cluster).min(1),
+});
+
+/**
+ * The meta keys the galaxy spells more than one way (inspected in version 172): each canonical key
+ * and every spelling seen for it. Keys not named here are ignored.
+ */
+export const META_ALIASES = {
+  extensions: ['extensions', 'extension'],
+  note_filenames: [
+    'ransomnotes-filenames',
+    'ransomnotes-filesnames',
+    'ransomnotes-files',
+    'ransomenotes-files',
+    'ransomenotes-filenames',
+  ],
+  notes: ['ransomnotes', 'ransomenotes'],
+  refs: ['refs', 'ransomnotes-refs', 'ransomenotes-refs'],
+  links: ['links'],
+  synonyms: ['synonyms'],
+  encryption: ['encryption', 'Encryption'],
+  payment_method: ['payment-method'],
+  date: ['date'],
+} as const;
+
+type MetaKey = keyof typeof META_ALIASES;
+
+function strings(meta: Record<string, unknown>, key: MetaKey): string[] {
+  const out: string[] = [];
+  for (const alias of META_ALIASES[key]) {
+    const v = meta[alias];
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') out.push(x);
+  }
+  return [...new Set(out.map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+function text(meta: Record<string, unknown>, key: MetaKey): string | null {
+  const all = strings(meta, key);
+  return all.length === 0 ? null : all.join('; ');
+}
+
+const LITERAL_SUFFIX = /^[-_.!@#$~+][\w.\-!@#$~+]{1,60}$/;
+const LAST_DOT_SUFFIX = /(\.[a-z0-9_-]{2,30})[\s)\]]*$/i;
+
+/**
+ * The literal suffixes an extension entry names: the whole entry when it is literal (`.id-7ES6.cry`)
+ * and its last dotted part (`.cry`, also out of patterns such as `([A-F0-9]{32}).aesir`). Prose
+ * ("removes extensions") names none.
+ */
+export function extensionSuffixes(entry: string): string[] {
+  const e = entry.trim().replace(/^\*+/, '').toLowerCase();
+  const out = new Set<string>();
+  if (LITERAL_SUFFIX.test(e)) out.add(e);
+  const last = LAST_DOT_SUFFIX.exec(e)?.[1];
+  if (last !== undefined && !/\s/.test(e.slice(e.lastIndexOf(last) - 1, e.lastIndexOf(last)))) out.add(last);
+  return [...out];
+}
+
+/** A note file name without a directory (`%Temp%\<random>.bmp` → `<random>.bmp`). */
+export function noteFileName(entry: string): string {
+  const parts = entry.trim().split(/[\\/]/);
+  return parts[parts.length - 1]!.trim();
+}
+
+function stripSuffix(name: string): string {
+  return name
+    .replace(/\s*\((?:fake|.*?)\)\s*$/i, '')
+    .replace(/[\s-]*ransom(?:s)?ware\s*$/i, '')
+    .trim();
+}
+
+function familyOf(c: z.infer<typeof Cluster>): RansomwareFamily {
+  const meta = c.meta ?? {};
+  const extensionNotes = strings(meta, 'extensions');
+  const notes = strings(meta, 'notes');
+  const noteFilenames = [...new Set(strings(meta, 'note_filenames').map(noteFileName))].filter(
+    (n) => n !== '',
+  );
+  const links = strings(meta, 'links');
+  const everything = [...notes, ...extensionNotes, ...noteFilenames, ...links].join('\n');
+  const stripped = stripSuffix(c.value);
+  const synonyms = [...new Set([...strings(meta, 'synonyms'), stripped])].filter(
+    (s) => s !== '' && s !== c.value,
+  );
+  return {
+    galaxy_uuid: c.uuid.toLowerCase(),
+    name: c.value.trim(),
+    synonyms,
+    description: c.description?.trim() === '' ? null : (c.description?.trim() ?? null),
+    extensions: [...new Set(extensionNotes.flatMap(extensionSuffixes))],
+    extension_notes: extensionNotes,
+    note_filenames: noteFilenames,
+    notes,
+    emails: emailsIn(everything),
+    btc: btcIn(everything),
+    xmr: xmrIn(everything),
+    onions: onionsIn(everything),
+    encryption: text(meta, 'encryption'),
+    payment_method: text(meta, 'payment_method'),
+    date: text(meta, 'date'),
+    refs: strings(meta, 'refs'),
+    related: (c.related ?? []).map((r) => ({ uuid: r['dest-uuid'].toLowerCase(), type: r.type ?? '' })),
+  };
+}
+
+export type NormaliseResult = { ok: true; database: RansomwareDatabase } | { ok: false; error: string };
+
+/** Validates a MISP ransomware galaxy file and folds it into Accord's family database. */
+export function normaliseGalaxy(raw: unknown): NormaliseResult {
+  const parsed = Galaxy.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return {
+      ok: false,
+      error: `not a MISP ransomware galaxy: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    };
+  }
+  const g = parsed.data;
+  const seen = new Set<string>();
+  const families: RansomwareFamily[] = [];
+  for (const c of g.values) {
+    const f = familyOf(c);
+    if (seen.has(f.galaxy_uuid)) continue;
+    seen.add(f.galaxy_uuid);
+    families.push(f);
+  }
+  return {
+    ok: true,
+    database: {
+      galaxy: {
+        uuid: g.uuid,
+        name: g.name,
+        version: g.version,
+        authors: g.authors ?? [],
+        licence: GALAXY_LICENCE,
+      },
+      families,
+    },
+  };
+}
