@@ -32,3 +32,6 @@ export const notAcceptable = (message: string) => new AccordError('not_acceptabl
 export const unsupportedMediaType = (message: string) =>
   new AccordError('unsupported_media_type', 415, message);
 export const payloadTooLarge = (message: string) => new AccordError('payload_too_large', 413, message);
+/** Too many values checked in a window (deconfliction, range look-ups); `retryAfter` in seconds. */
+export const rateLimited = (message: string, retryAfter: number) =>
+  new AccordError('rate_limited', 429, message, { retry_after: retryAfter });
