@@ -71,7 +71,7 @@ export async function removeInterest(store: Store, viewer: UserViewer, id: strin
       .where('id', '=', id)
       .where('owner_org', '=', viewer.orgId)
       .executeTakeFirst();
-    if (row === undefined) throw notFound(`interest ${id}`);
+    if (row === undefined) throw notFound('interest');
     await trx.deleteFrom('deconflict_hashes').where('interest_id', '=', id).execute();
     await trx.deleteFrom('deconflict_notifications').where('interest_id', '=', id).execute();
     await trx.deleteFrom('deconflict_interests').where('id', '=', id).execute();
