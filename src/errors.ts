@@ -32,5 +32,14 @@ export const notAcceptable = (message: string) => new AccordError('not_acceptabl
 export const unsupportedMediaType = (message: string) =>
   new AccordError('unsupported_media_type', 415, message);
 export const payloadTooLarge = (message: string) => new AccordError('payload_too_large', 413, message);
-/** A client asked more often than a public endpoint allows (src/http/public). */
-export const rateLimited = (message: string) => new AccordError('rate_limited', 429, message);
+/**
+ * A client asked more often than an endpoint allows (the public portal, deconfliction checks);
+ * `retryAfter` in seconds, when known.
+ */
+export const rateLimited = (message: string, retryAfter?: number) =>
+  new AccordError(
+    'rate_limited',
+    429,
+    message,
+    retryAfter === undefined ? undefined : { retry_after: retryAfter },
+  );

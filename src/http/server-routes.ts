@@ -10,6 +10,7 @@ import { lifecycleRoutes } from './sightings/lifecycle.routes.js';
 import { sightingsRoutes } from './sightings/sightings.routes.js';
 import { feedsRoutes } from './feeds/feeds.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { deconflictRoutes } from './deconflict/deconflict.routes.js';
 import { searchRoutes } from './dashboard/search.routes.js';
 import { graphRoutes } from './graph/graph.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
@@ -42,6 +43,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   reportsRoutes,
   (ctx) => publicRansomwareRoutes(ctx),
   publicAdvisoriesRoutes,
+  (ctx) => deconflictRoutes(ctx),
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];

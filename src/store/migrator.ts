@@ -10,6 +10,7 @@ import { reportsMigration } from './migrations/0050-reports.js';
 import { publicMigration } from './migrations/0030-public.js';
 import { publicSharesMigration } from './migrations/0031-public-shares.js';
 import { publicAdvisoriesMigration } from './migrations/0032-public-advisories.js';
+import { deconflictMigration } from './migrations/0020-deconflict.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0030-public': publicMigration(),
     '0031-public-shares': publicSharesMigration(),
     '0032-public-advisories': publicAdvisoriesMigration(),
+    '0020-deconflict': deconflictMigration(dialect),
   };
 }
 
