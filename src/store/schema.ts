@@ -22,6 +22,7 @@ export interface Database {
   sighting_refs: SightingRefsTable;
   derived_index_state: DerivedIndexStateTable;
   store_epochs: StoreEpochsTable;
+  stream_changes: StreamChangesTable;
 }
 
 /** One row per stored object version. A version belongs to one owner organisation's lineage. */
@@ -212,4 +213,19 @@ export interface DerivedIndexStateTable {
 export interface StoreEpochsTable {
   name: string;
   value: number;
+}
+
+/** Changes other than new versions (deletions), in the objects' seq order (migration 0040, src/stream). */
+export interface StreamChangesTable {
+  seq: number;
+  /** `deleted`. */
+  kind: string;
+  object_id: string;
+  object_type: string;
+  owner_org: string;
+  /** JSON array of the distributions the lineage's versions had. */
+  audiences: string;
+  tlp: string | null;
+  at: string;
+  reason: string | null;
 }
