@@ -16,6 +16,7 @@ import { importsRoutes } from './imports/imports.routes.js';
 import { mispFeedRoutes } from './misp-feed/misp-feed.routes.js';
 import { matchRoutes } from './match/match.routes.js';
 import { sessionRoutes } from './session/session.routes.js';
+import { streamRoutes } from './stream/stream.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
 /** Route modules beyond the core ones, in registration order; each feature adds itself here. */
@@ -36,6 +37,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   sightingsRoutes,
   lifecycleRoutes,
   matchRoutes,
+  (ctx) => streamRoutes(ctx),
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];

@@ -25,6 +25,8 @@ export interface ChangePage {
   events: StreamEvent[];
   /** The seq to read after next time: everything up to it was scanned, even rows hidden from the viewer. */
   next: number;
+  /** True when `next` is the newest committed seq: nothing more to read until the next commit. */
+  caughtUp: boolean;
 }
 
 /** The highest committed seq: every seq up to it is committed (seqs are taken inside the write lock). */
@@ -58,7 +60,7 @@ export async function readChanges(
   const limit = options.limit ?? DEFAULT_PAGE;
   const filter = options.filter ?? {};
   const high = await committedHigh(store);
-  if (high <= after) return { events: [], next: after };
+  if (high <= after) return { events: [], next: after, caughtUp: true };
 
   const scanned = await store.db
     .selectFrom('objects')
@@ -90,7 +92,7 @@ export async function readChanges(
     ),
   ];
   events.sort((a, b) => a.seq - b.seq);
-  return { events, next: bound };
+  return { events, next: bound, caughtUp: bound === high };
 }
 
 async function versionEvents(
