@@ -1,11 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
-import { buildApp } from '../src/http/app.js';
-import type { AppContext } from '../src/http/app-context.js';
-import { storeAuthenticator } from '../src/http/plugins/store-authenticator.js';
-import { streamRoutes } from '../src/http/stream/stream.routes.js';
-import type { StreamRouteOptions } from '../src/http/stream/stream.routes.js';
 import { deleteObject } from '../src/store/objects/delete-object.js';
 import type { Store } from '../src/store/store.js';
 import type { StreamEnd } from '../src/stream/serve-stream.js';
@@ -15,31 +9,13 @@ import type { TestUser } from './http-harness.js';
 import { importText } from './import-helpers.js';
 import { testNatsUrl } from './nats-harness.js';
 import { SseClient } from './sse-client.js';
+import { streamApp } from './stream-harness.js';
 import { storeBackends } from './store-harness.js';
 
 const natsUrl = await testNatsUrl();
 if (natsUrl === undefined) console.warn('skipped: the NATS bus (no NATS server on 127.0.0.1:4222)');
 const buses = [{ bus: 'in-process' as const }, ...(natsUrl === undefined ? [] : [{ bus: 'nats' as const }])];
 const cases = storeBackends().flatMap((b) => buses.map((x) => ({ ...b, ...x })));
-
-export async function streamApp(
-  store: Store,
-  options: StreamRouteOptions,
-  nats?: string,
-): Promise<{ app: FastifyInstance; base: string }> {
-  const ctx: AppContext = {
-    store,
-    config: loadConfig({
-      ACCORD_DB: 'sqlite::memory:',
-      ACCORD_BASE_URL: 'https://accord.example',
-      ...(nats === undefined ? {} : { ACCORD_NATS_URL: nats }),
-    }),
-    auth: storeAuthenticator(store),
-  };
-  const app = await buildApp(ctx, { routes: [(c) => streamRoutes(c, options)], rateLimitPerMinute: 0 });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, base: address };
-}
 
 describe.each(cases)('GET /stream on $name with the $bus bus', ({ open, bus }) => {
   let store: Store;
