@@ -57,6 +57,14 @@ describe.each(cases)('GET /stream on $name with the $bus bus', ({ open, bus }) =
     await store.close();
   });
 
+  it('is in the OpenAPI document with its query parameters', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, { get?: { parameters?: Array<{ name: string }> } }>;
+    }>();
+    const names = doc.paths['/stream']?.get?.parameters?.map((p) => p.name) ?? [];
+    expect(names).toEqual(expect.arrayContaining(['from', 'kinds', 'types', 'owners', 'tlp', 'collection']));
+  });
+
   it('refuses anonymous callers and malformed cursors and filters', async () => {
     const anonymous = await SseClient.open(`${base}/stream`);
     expect(anonymous.status).toBe(401);
