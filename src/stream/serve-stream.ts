@@ -1,5 +1,5 @@
 import type { Viewer } from '../policy/viewer.js';
-import { DEFAULT_PAGE, readChanges } from './read-changes.js';
+import { DEFAULT_PAGE } from './read-changes.js';
 import { sseEvent } from './sse-format.js';
 import type { StreamFilter } from './stream-filter.js';
 import type { StreamHub } from './stream-hub.js';
@@ -68,11 +68,13 @@ export async function serveStream(
     const generation = hub.generation;
     let page;
     try {
-      page = await readChanges(hub.store, viewer, {
-        after: cursor,
-        limit: options.pageSize ?? DEFAULT_PAGE,
-        ...(options.filter === undefined ? {} : { filter: options.filter }),
-      });
+      page = await hub.readPage(
+        viewer,
+        options.filter ?? {},
+        cursor,
+        options.pageSize ?? DEFAULT_PAGE,
+        generation,
+      );
     } catch (error) {
       options.onError?.(error);
       sink.write(
@@ -82,8 +84,8 @@ export async function serveStream(
       return 'error';
     }
     if (gone()) break;
-    for (const event of page.events) {
-      sink.write(sseEvent(event.kind, event, event.seq));
+    for (const [i, event] of page.events.entries()) {
+      sink.write(page.texts[i]!);
       delivered = event.seq;
       if (tooSlow()) return 'cut-off';
     }

@@ -1,6 +1,20 @@
+import type { Viewer } from '../policy/viewer.js';
+import { audienceKey } from '../policy/visibility.js';
 import { onStoreCommit } from '../store/commit-signal.js';
 import type { Store } from '../store/store.js';
+import { readChanges } from './read-changes.js';
+import type { ChangePage } from './read-changes.js';
+import { sseEvent } from './sse-format.js';
 import type { StreamBus } from './stream-bus.js';
+import type { StreamFilter } from './stream-filter.js';
+
+/** A page of changes with each event already written as SSE text. */
+export interface SharedPage extends ChangePage {
+  texts: string[];
+}
+
+/** Pages kept per generation: readers of one audience and filter move in step and share them. */
+const SHARED_PAGES = 256;
 
 /**
  * One per node: publishes on the bus after each commit of this process, and lets readers wait for
@@ -12,6 +26,8 @@ export class StreamHub {
   #generation = 0;
   readonly #waiting = new Set<() => void>();
   readonly #unsubscribe: Array<() => void> = [];
+  #pages = new Map<string, Promise<SharedPage>>();
+  #pagesGeneration = 0;
 
   constructor(
     readonly store: Store,
@@ -35,6 +51,37 @@ export class StreamHub {
 
   get readers(): number {
     return this.#waiting.size;
+  }
+
+  /**
+   * `readChanges` shared by the readers of one audience (`audienceKey`: the rule gives them the same
+   * versions) and filter at one cursor, within one generation: a page read after the newest commit
+   * this node knows of is as true for every such reader, so it is read, presented and serialised once.
+   */
+  readPage(
+    viewer: Viewer,
+    filter: StreamFilter,
+    after: number,
+    limit: number,
+    generation: number,
+  ): Promise<SharedPage> {
+    if (generation !== this.#pagesGeneration) {
+      this.#pages = new Map();
+      this.#pagesGeneration = generation;
+    }
+    const key = JSON.stringify([audienceKey(viewer), filter, after, limit]);
+    let page = this.#pages.get(key);
+    if (page === undefined) {
+      page = readChanges(this.store, viewer, { after, limit, filter }).then((p) => ({
+        ...p,
+        texts: p.events.map((e) => sseEvent(e.kind, e, e.seq)),
+      }));
+      if (this.#pages.size >= SHARED_PAGES) this.#pages.delete(this.#pages.keys().next().value!);
+      this.#pages.set(key, page);
+      // A failed read is not shared: the next reader tries again.
+      page.catch(() => this.#pages.delete(key));
+    }
+    return page;
   }
 
   #wake(): void {
