@@ -10,7 +10,9 @@ import type { StreamEvent } from './stream-event.js';
 import type { StreamFilter } from './stream-filter.js';
 import { matchesFacts, matchesVersion, wantsKind } from './stream-filter.js';
 
-export const DEFAULT_PAGE = 500;
+// Measured with bench/stream.ts (100 clients, 20,000 objects in 1,000-object commits): lag p99
+// 1,136 ms with pages of 500 rows, 599-610 ms with 2,000 (fewer reads and writes per commit).
+export const DEFAULT_PAGE = 2000;
 const CHUNK = 400;
 
 export interface ReadChangesOptions {

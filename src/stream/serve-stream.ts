@@ -84,9 +84,9 @@ export async function serveStream(
       return 'error';
     }
     if (gone()) break;
-    for (const [i, event] of page.events.entries()) {
-      sink.write(page.texts[i]!);
-      delivered = event.seq;
+    if (page.events.length > 0) {
+      sink.write(page.text);
+      delivered = page.events.at(-1)!.seq;
       if (tooSlow()) return 'cut-off';
     }
     cursor = page.next;

@@ -10,7 +10,8 @@ import type { StreamFilter } from './stream-filter.js';
 
 /** A page of changes with each event already written as SSE text. */
 export interface SharedPage extends ChangePage {
-  texts: string[];
+  /** Every event of the page as SSE text, written with one call. */
+  text: string;
 }
 
 /** Pages kept per generation: readers of one audience and filter move in step and share them. */
@@ -74,7 +75,7 @@ export class StreamHub {
     if (page === undefined) {
       page = readChanges(this.store, viewer, { after, limit, filter }).then((p) => ({
         ...p,
-        texts: p.events.map((e) => sseEvent(e.kind, e, e.seq)),
+        text: p.events.map((e) => sseEvent(e.kind, e, e.seq)).join(''),
       }));
       if (this.#pages.size >= SHARED_PAGES) this.#pages.delete(this.#pages.keys().next().value!);
       this.#pages.set(key, page);
