@@ -36,7 +36,7 @@ const ConfigSchema = z.object({
   /** NATS server for the live stream's bus between nodes (src/stream); unset: the in-process bus. */
   ACCORD_NATS_URL: z
     .string()
-    .regex(/^(nats|tls|wss?):\/\/.+|^[^:/]+:\d+$/, 'must be nats://host:port')
+    .regex(/^$|^(nats|tls|wss?):\/\/.+|^[^:/]+:\d+$/, 'must be nats://host:port')
     .optional(),
 });
 
