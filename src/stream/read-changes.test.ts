@@ -154,6 +154,23 @@ describe.each(storeBackends())('the change stream read on $name', ({ open }) => 
     expect(summary(collection.events)).toEqual([`version ${rel.id}`]);
   });
 
+  it('carries sightings like every object, to those who may see them', async () => {
+    const before = (await readAll(store, owner)).cursor;
+    const sighting = {
+      type: 'sighting',
+      spec_version: '2.1',
+      id: `sighting--${crypto.randomUUID()}`,
+      created: '2026-01-02T00:00:00.000Z',
+      modified: '2026-01-02T00:00:00.000Z',
+      sighting_of_ref: narrowed.id,
+      count: 3,
+    };
+    const { results } = await importText(store, partner, bundle([sighting]), { distribution: 'community' });
+    expect(results[0]?.status).toBe('created');
+    const seen = (await readAll(store, owner, before)).events;
+    expect(seen).toMatchObject([{ kind: 'version', type: 'sighting', id: sighting.id }]);
+  });
+
   it('carries a deletion only to viewers who could see the object', async () => {
     const hidden = indicator({ name: 'hidden then deleted' });
     await importText(store, owner, bundle([hidden]), { distribution: 'organisation' });
