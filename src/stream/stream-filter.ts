@@ -11,6 +11,8 @@ export interface StreamFilter {
   tlps?: readonly string[];
   /** A TAXII collection's filter (src/taxii/collection-filter.ts). */
   collection?: CollectionFilter;
+  /** Case-insensitive text in the version's searchable fields (a saved search); versions only. */
+  text?: string;
 }
 
 export interface ChangeFacts {

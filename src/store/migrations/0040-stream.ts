@@ -21,6 +21,41 @@ export function streamMigration() {
         .addColumn('at', 'text', (c) => c.notNull())
         .addColumn('reason', 'text')
         .execute();
+      await db.schema
+        .createTable('subscriptions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('filter', 'text', (c) => c.notNull())
+        .addColumn('webhook_url', 'text')
+        .addColumn('webhook_secret', 'text')
+        .addColumn('cursor', 'bigint', (c) => c.notNull())
+        .addColumn('created', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('subscriptions_user').on('subscriptions').column('user_id').execute();
+      await db.schema
+        .createTable('subscription_deliveries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('subscription_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('object_id', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text')
+        .addColumn('locked_until', 'text')
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created', 'text', (c) => c.notNull())
+        .addColumn('delivered_at', 'text')
+        .addUniqueConstraint('subscription_deliveries_event', ['subscription_id', 'seq'])
+        .execute();
+      await db.schema
+        .createIndex('subscription_deliveries_due')
+        .on('subscription_deliveries')
+        .columns(['status', 'next_attempt_at'])
+        .execute();
     },
   };
 }
