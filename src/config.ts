@@ -33,6 +33,11 @@ const ConfigSchema = z.object({
     }),
   /** A file holding that key, when ACCORD_SECRET_KEY is not set. */
   ACCORD_SECRET_KEY_FILE: z.string().optional(),
+  /** NATS server for the live stream's bus between nodes (src/stream); unset: the in-process bus. */
+  ACCORD_NATS_URL: z
+    .string()
+    .regex(/^$|^(nats|tls|wss?):\/\/.+|^[^:/]+:\d+$/, 'must be nats://host:port')
+    .optional(),
 });
 
 function isSecretKey(value: string): boolean {
@@ -53,6 +58,8 @@ export interface Config {
   taxiiTitle: string;
   taxiiDescription: string;
   maxBodyBytes: number;
+  /** ACCORD_NATS_URL: the live stream's bus between nodes, when set. */
+  natsUrl?: string;
 }
 
 /** Reads the environment once; a bad value is reported with the variable's name. */
@@ -72,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     taxiiTitle: c.ACCORD_TAXII_TITLE,
     taxiiDescription: c.ACCORD_TAXII_DESCRIPTION,
     maxBodyBytes: c.ACCORD_MAX_BODY_BYTES,
+    ...(c.ACCORD_NATS_URL === undefined || c.ACCORD_NATS_URL === '' ? {} : { natsUrl: c.ACCORD_NATS_URL }),
   };
 }

@@ -20,6 +20,7 @@ import { reportsRoutes } from './reports/reports.routes.js';
 import { sessionRoutes } from './session/session.routes.js';
 import { publicRansomwareRoutes } from './public/ransomware.routes.js';
 import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
+import { streamRoutes } from './stream/stream.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
 /** Route modules beyond the core ones, in registration order; each feature adds itself here. */
@@ -44,6 +45,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   (ctx) => publicRansomwareRoutes(ctx),
   publicAdvisoriesRoutes,
   (ctx) => deconflictRoutes(ctx),
+  (ctx) => streamRoutes(ctx),
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];

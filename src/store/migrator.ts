@@ -11,6 +11,7 @@ import { publicMigration } from './migrations/0030-public.js';
 import { publicSharesMigration } from './migrations/0031-public-shares.js';
 import { publicAdvisoriesMigration } from './migrations/0032-public-advisories.js';
 import { deconflictMigration } from './migrations/0020-deconflict.js';
+import { streamMigration } from './migrations/0040-stream.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -26,6 +27,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0031-public-shares': publicSharesMigration(),
     '0032-public-advisories': publicAdvisoriesMigration(),
     '0020-deconflict': deconflictMigration(dialect),
+    '0040-stream': streamMigration(),
   };
 }
 

@@ -33,6 +33,9 @@ export interface Database {
   deconflict_hashes: DeconflictHashesTable;
   deconflict_notifications: DeconflictNotificationsTable;
   deconflict_rate: DeconflictRateTable;
+  stream_changes: StreamChangesTable;
+  subscriptions: SubscriptionsTable;
+  subscription_deliveries: SubscriptionDeliveriesTable;
 }
 
 /** One row per stored object version. A version belongs to one owner organisation's lineage. */
@@ -336,4 +339,51 @@ export interface DeconflictRateTable {
   subject: string;
   window_start: string;
   count: number;
+}
+
+/** Changes other than new versions (deletions), in the objects' seq order (migration 0040, src/stream). */
+export interface StreamChangesTable {
+  seq: number;
+  /** `deleted`. */
+  kind: string;
+  object_id: string;
+  object_type: string;
+  owner_org: string;
+  /** JSON array of the distributions the lineage's versions had. */
+  audiences: string;
+  tlp: string | null;
+  at: string;
+  reason: string | null;
+}
+
+/** A user's saved search followed from `cursor` (migration 0040, src/stream/subscriptions). */
+export interface SubscriptionsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** JSON StreamFilter. */
+  filter: string;
+  webhook_url: string | null;
+  /** Sealed (src/secrets). */
+  webhook_secret: string | null;
+  cursor: number;
+  created: string;
+}
+
+/** One webhook delivery of one event: `pending`, `delivered` or `failed` (after the last retry). */
+export interface SubscriptionDeliveriesTable {
+  id: string;
+  subscription_id: string;
+  seq: number;
+  kind: string;
+  object_id: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  locked_until: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created: string;
+  delivered_at: string | null;
 }

@@ -4,6 +4,7 @@ import { canSee } from '../../policy/visibility.js';
 import type { UserViewer } from '../../policy/viewer.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
+import { recordDeletion } from './change-log.js';
 import { advanceDeletionEpoch } from './visible-id-cache.js';
 
 export interface DeleteResult {
@@ -28,7 +29,7 @@ export async function deleteObject(
   return store.writeTransaction(async (trx) => {
     const rows = await trx
       .selectFrom('objects')
-      .select(['seq', 'owner_org', 'distribution', 'deleted'])
+      .select(['seq', 'type', 'owner_org', 'distribution', 'tlp', 'deleted'])
       .where('id', '=', id)
       .execute();
     const live = rows.filter((r) => r.deleted === 0);
@@ -49,6 +50,17 @@ export async function deleteObject(
         .values({ id, owner_org: owner, deleted_at: now, deleted_by: viewer.userId, distribution, reason })
         .onConflict((oc) => oc.doNothing())
         .execute();
+      const lineage = mine.filter((r) => r.owner_org === owner);
+      // The live stream's deletion event, numbered in the objects' sequence (src/stream).
+      await recordDeletion(store, trx, {
+        id,
+        type: lineage[0]!.type,
+        ownerOrg: owner,
+        distributions: lineage.map((r) => r.distribution),
+        tlp: lineage.at(-1)!.tlp,
+        at: now,
+        reason,
+      });
     }
     await trx
       .updateTable('objects')

@@ -4,6 +4,7 @@ import { migrateToLatest } from '../migrator.js';
 import type { Database } from '../schema.js';
 import { kyselyInsertObjectRows, kyselyInsertObservableRows } from '../kysely-bulk.js';
 import type { Store } from '../store.js';
+import { signalStoreCommit } from '../commit-signal.js';
 
 // bigint columns (seq) come back as numbers; Accord's sequences stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
@@ -48,11 +49,14 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     dialect: 'postgres',
     db,
     // One advisory lock for all writers, so rows become visible in seq order across nodes.
-    writeTransaction: (fn) =>
-      db.transaction().execute(async (trx) => {
+    writeTransaction: async (fn) => {
+      const result = await db.transaction().execute(async (trx) => {
         await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
         return fn(trx);
-      }),
+      });
+      signalStoreCommit(db);
+      return result;
+    },
     insertObjectRows: kyselyInsertObjectRows,
     insertObservableRows: kyselyInsertObservableRows,
     close: () => db.destroy(),

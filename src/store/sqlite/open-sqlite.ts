@@ -7,6 +7,7 @@ import type { SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import { migrateToLatest } from '../migrator.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
+import { signalStoreCommit } from '../commit-signal.js';
 import { sqliteBulk } from './sqlite-bulk.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
@@ -116,6 +117,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
           const result = await fn(conn);
           await sql`COMMIT`.execute(conn);
           committed();
+          signalStoreCommit(db);
           return result;
         } catch (error) {
           await sql`ROLLBACK`.execute(conn);
