@@ -32,3 +32,11 @@ export const notAcceptable = (message: string) => new AccordError('not_acceptabl
 export const unsupportedMediaType = (message: string) =>
   new AccordError('unsupported_media_type', 415, message);
 export const payloadTooLarge = (message: string) => new AccordError('payload_too_large', 413, message);
+
+/* Operations (src/operations). */
+export const illegalTransition = (from: string, to: string, allowed: readonly string[]) =>
+  new AccordError(
+    'illegal_transition',
+    409,
+    `a target cannot go from ${from} to ${to}; from ${from} it may go to ${allowed.length === 0 ? 'nothing' : allowed.join(', ')}`,
+  );

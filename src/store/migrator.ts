@@ -6,6 +6,7 @@ import { correlateMigration } from './migrations/0004-correlate.js';
 import { dashboardMigration } from './migrations/0005-dashboard.js';
 import { storeEpochsMigration } from './migrations/0006-store-epochs.js';
 import { countsIndexOrderMigration } from './migrations/0007-counts-index-order.js';
+import { operationsMigration } from './migrations/0010-operations.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0005-dashboard': dashboardMigration(dialect),
     '0006-store-epochs': storeEpochsMigration(),
     '0007-counts-index-order': countsIndexOrderMigration(),
+    '0010-operations': operationsMigration(),
   };
 }
 
