@@ -261,7 +261,9 @@ export async function listTargets(
   if (q.kind !== undefined) base = base.where('kind', '=', q.kind);
   if (q.country === 'none') base = base.where('country', 'is', null);
   else if (q.country !== undefined) base = base.where('country', '=', q.country);
-  const [{ n }] = (await base.select((eb) => eb.fn.countAll<number | string>().as('n')).execute()) as [{ n: number | string }];
+  const [{ n }] = (await base.select((eb) => eb.fn.countAll<number | string>().as('n')).execute()) as [
+    { n: number | string },
+  ];
   const rows = await base
     .selectAll()
     .orderBy('created')
