@@ -43,3 +43,11 @@ export const rateLimited = (message: string, retryAfter?: number) =>
     message,
     retryAfter === undefined ? undefined : { retry_after: retryAfter },
   );
+
+/* Operations (src/operations). */
+export const illegalTransition = (from: string, to: string, allowed: readonly string[]) =>
+  new AccordError(
+    'illegal_transition',
+    409,
+    `a target cannot go from ${from} to ${to}; from ${from} it may go to ${allowed.length === 0 ? 'nothing' : allowed.join(', ')}`,
+  );

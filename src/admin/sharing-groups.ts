@@ -27,29 +27,39 @@ export function createSharingGroup(
   input: SharingGroupInput,
   now: string = new Date().toISOString(),
 ): Promise<SharingGroup> {
-  return auditedWrite(store, actor, { action: 'group.create', target: input.name }, async (trx) => {
-    const ownerOrg = input.ownerOrg ?? (actor.kind === 'user' ? actor.orgId : undefined);
-    if (ownerOrg === undefined) throw invalidInput('owner_required', 'name the owner organisation');
-    requireOrgManager(actor, ownerOrg, 'create sharing groups for this organisation');
-    await getOrganisation(trx, ownerOrg);
-    const name = checkName(input.name, 'sharing group');
-    await assertNameFree(trx, name, '');
-    const row = {
-      id: randomUUID(),
-      name,
-      description: checkDescription(input.description),
-      owner_org: ownerOrg,
-      created: now,
-    };
-    await trx.insertInto('sharing_groups').values(row).execute();
-    await trx
-      .insertInto('group_members')
-      .values({ group_id: row.id, org_id: ownerOrg, added: now })
-      .execute();
-    const group = toSharingGroup(row, [ownerOrg]);
-    await auditOk(trx, actor, 'group.create', group.id, { ...group });
-    return group;
-  });
+  return auditedWrite(store, actor, { action: 'group.create', target: input.name }, (trx) =>
+    createSharingGroupIn(trx, actor, input, now),
+  );
+}
+
+/** The body of `createSharingGroup`, for callers already holding the write transaction (operations). */
+export async function createSharingGroupIn(
+  trx: Kysely<Database>,
+  actor: Actor,
+  input: SharingGroupInput,
+  now: string,
+): Promise<SharingGroup> {
+  const ownerOrg = input.ownerOrg ?? (actor.kind === 'user' ? actor.orgId : undefined);
+  if (ownerOrg === undefined) throw invalidInput('owner_required', 'name the owner organisation');
+  requireOrgManager(actor, ownerOrg, 'create sharing groups for this organisation');
+  await getOrganisation(trx, ownerOrg);
+  const name = checkName(input.name, 'sharing group');
+  await assertNameFree(trx, name, '');
+  const row = {
+    id: randomUUID(),
+    name,
+    description: checkDescription(input.description),
+    owner_org: ownerOrg,
+    created: now,
+  };
+  await trx.insertInto('sharing_groups').values(row).execute();
+  await trx
+    .insertInto('group_members')
+    .values({ group_id: row.id, org_id: ownerOrg, added: now })
+    .execute();
+  const group = toSharingGroup(row, [ownerOrg]);
+  await auditOk(trx, actor, 'group.create', group.id, { ...group });
+  return group;
 }
 
 /** The groups a viewer may see: all for administrators, else those their organisation belongs to. */
@@ -124,15 +134,26 @@ export function addGroupMember(
   orgId: string,
   now: string = new Date().toISOString(),
 ): Promise<SharingGroup> {
-  return auditedWrite(store, actor, { action: 'group.member.add', target: groupId }, async (trx) => {
-    const group = await loadGroup(trx, groupId);
-    requireOrgManager(actor, group.ownerOrg, "change this sharing group's members");
-    await getOrganisation(trx, orgId);
-    if (group.members.includes(orgId)) return group;
-    await trx.insertInto('group_members').values({ group_id: groupId, org_id: orgId, added: now }).execute();
-    await auditOk(trx, actor, 'group.member.add', groupId, { org: orgId });
-    return { ...group, members: [...group.members, orgId].sort() };
-  });
+  return auditedWrite(store, actor, { action: 'group.member.add', target: groupId }, (trx) =>
+    addGroupMemberIn(trx, actor, groupId, orgId, now),
+  );
+}
+
+/** The body of `addGroupMember`, for callers already holding the write transaction (operations). */
+export async function addGroupMemberIn(
+  trx: Kysely<Database>,
+  actor: Actor,
+  groupId: string,
+  orgId: string,
+  now: string,
+): Promise<SharingGroup> {
+  const group = await loadGroup(trx, groupId);
+  requireOrgManager(actor, group.ownerOrg, "change this sharing group's members");
+  await getOrganisation(trx, orgId);
+  if (group.members.includes(orgId)) return group;
+  await trx.insertInto('group_members').values({ group_id: groupId, org_id: orgId, added: now }).execute();
+  await auditOk(trx, actor, 'group.member.add', groupId, { org: orgId });
+  return { ...group, members: [...group.members, orgId].sort() };
 }
 
 /**
