@@ -53,10 +53,7 @@ export async function createSharingGroupIn(
     created: now,
   };
   await trx.insertInto('sharing_groups').values(row).execute();
-  await trx
-    .insertInto('group_members')
-    .values({ group_id: row.id, org_id: ownerOrg, added: now })
-    .execute();
+  await trx.insertInto('group_members').values({ group_id: row.id, org_id: ownerOrg, added: now }).execute();
   const group = toSharingGroup(row, [ownerOrg]);
   await auditOk(trx, actor, 'group.create', group.id, { ...group });
   return group;

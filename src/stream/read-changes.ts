@@ -126,7 +126,10 @@ async function versionEvents(
   if (!wantRevoked) q = q.where('o.revoked', '=', 0);
   if (filter.collection !== undefined) q = narrowToCollection(q, filter.collection);
   if (filter.text !== undefined && filter.text.trim() !== '') {
-    const pattern = `%${filter.text.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${filter.text
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where(sql<boolean>`${sql.ref('o.search_text')} like ${pattern} escape ${'\\'}`);
   }
   const found = (await q.select(STORED_VERSION_COLUMNS).orderBy('o.seq').execute()).map(toStoredVersion);
