@@ -37,9 +37,14 @@ describe.each(storeBackends())('landscape report API on $name', (backend) => {
     const report = made.json<{
       id: string;
       tlp: string;
-      figures: { rankings: { ransomware: Array<{ name: string }> } };
+      figures: {
+        rankings: { ransomware: Array<{ name: string }> };
+        geography: { infrastructure_by_country: unknown };
+      };
     }>();
     expect(report.tlp).toBe('amber');
+    // Served reports place addresses with the operations' offline IP database.
+    expect(Array.isArray(report.figures.geography.infrastructure_by_country)).toBe(true);
     expect(report.figures.rankings.ransomware.map((r) => r.name)).toContain('SecretLocker');
 
     for (const [who, status] of [

@@ -113,16 +113,15 @@ export const LandscapeReportSchema = z.object({
 
 export const LandscapeReportList = z.object({
   reports: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      created: z.string(),
-      updated: z.string(),
-      created_by: z.string(),
-      variant: z.enum(['full', 'clear']),
-      tlp: z.string(),
-      period: z.object({ from: z.string(), to: z.string() }),
-    }),
+    LandscapeReportSchema.pick({
+      id: true,
+      title: true,
+      created: true,
+      updated: true,
+      created_by: true,
+      variant: true,
+      tlp: true,
+    }).extend({ period: z.object({ from: z.string(), to: z.string() }) }),
   ),
   pdf: z.boolean(),
 });

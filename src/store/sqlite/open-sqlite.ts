@@ -77,6 +77,10 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   autoCheckpoint(WAL_CHECKPOINT_BYTES);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(raw) }) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  // Each migration commits the schema page and new root pages (32 KB each) again: on a new store the
+  // WAL then holds megabytes of DDL, which would set off the background checkpointer at the first
+  // write. Copy it into the database once, here, so every store starts with an empty WAL.
+  if (path !== ':memory:') raw.pragma('wal_checkpoint(TRUNCATE)');
   const bulk = sqliteBulk(raw);
 
   // Checkpoints on their own thread once the WAL has grown (wal-checkpointer.ts). Measured on the
