@@ -85,7 +85,8 @@ export function normaliseTarget(kind: TargetKind, raw: string): NormalisedTarget
       value = bankAccount(v);
       break;
     case 'handle':
-      value = name(v.replace(/^@/, ''));
+      // Every leading @ goes: `@@x` and `@x` are the handle `x`, so normalising twice changes nothing.
+      value = name(v.replace(/^@+/, ''));
       break;
     default:
       value = name(v);
