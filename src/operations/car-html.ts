@@ -1,3 +1,4 @@
+import { escapeHtml } from '../render/escape-html.js';
 /** One target as a CAR prints it, with its evidence. */
 export interface CarTarget {
   kind: string;
@@ -8,19 +9,6 @@ export interface CarTarget {
   firstSeen: string;
   lastSeen: string;
   recommendedAction: string;
-}
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Every text that reaches the document goes through here. */
-export function escapeHtml(value: string | number | null | undefined): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 export interface CarDocument {

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { escapeHtml } from '../../render/escape-html.js';
 import { reportCharts } from './charts.js';
 import type { Cell, LandscapeFigures } from './figures.js';
 import type { Narrative, SectionId } from './narrative.js';
@@ -6,14 +7,7 @@ import type { Narrative, SectionId } from './narrative.js';
 // The analyst's text is Markdown without raw HTML: nothing typed into a report can become markup.
 const markdown = new MarkdownIt({ html: false, linkify: false });
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const esc = escapeHtml;
 const num = (c: Cell) =>
   c === null ? '<span class="sup" title="suppressed">&lt; n</span>' : c.toLocaleString('en-GB');
 const pct = (p: number | null) => (p === null ? '—' : `${p > 0 ? '+' : ''}${p}%`);
