@@ -13,6 +13,7 @@ import { registerPattern } from './pattern.js';
 import { registerPolicy } from './policy.js';
 import { registerReport } from './report.js';
 import { registerRansomware } from './ransomware.js';
+import { registerDeconflict } from './deconflict.js';
 import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
 import { registerTaxii } from './taxii.js';
@@ -38,4 +39,5 @@ export function registerCommands(program: Command): void {
   registerFeed(program);
   registerReport(program);
   registerRansomware(program);
+  registerDeconflict(program);
 }
