@@ -11,6 +11,7 @@ import { sightingsRoutes } from './sightings/sightings.routes.js';
 import { feedsRoutes } from './feeds/feeds.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { deconflictRoutes } from './deconflict/deconflict.routes.js';
+import { rangeRoutes } from './range/range.routes.js';
 import { searchRoutes } from './dashboard/search.routes.js';
 import { graphRoutes } from './graph/graph.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
@@ -45,6 +46,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   (ctx) => publicRansomwareRoutes(ctx),
   publicAdvisoriesRoutes,
   (ctx) => deconflictRoutes(ctx),
+  (ctx) => rangeRoutes(ctx),
   (ctx) => streamRoutes(ctx),
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
