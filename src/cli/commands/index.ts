@@ -14,6 +14,7 @@ import { registerPolicy } from './policy.js';
 import { registerReport } from './report.js';
 import { registerRansomware } from './ransomware.js';
 import { registerDeconflict } from './deconflict.js';
+import { registerPss } from './pss.js';
 import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
 import { registerTaxii } from './taxii.js';
@@ -40,4 +41,5 @@ export function registerCommands(program: Command): void {
   registerReport(program);
   registerRansomware(program);
   registerDeconflict(program);
+  registerPss(program);
 }
