@@ -17,6 +17,7 @@ import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
 import { registerTaxii } from './taxii.js';
 import { registerUser } from './user.js';
+import { registerOperationCar } from './operation-car.js';
 
 /** Every `accord` command; each lives in its own file. */
 export function registerCommands(program: Command): void {
@@ -38,4 +39,5 @@ export function registerCommands(program: Command): void {
   registerFeed(program);
   registerReport(program);
   registerRansomware(program);
+  registerOperationCar(program.command('operation').description('law-enforcement operations')); // merge: wire into operation.ts
 }
