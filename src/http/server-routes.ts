@@ -23,6 +23,7 @@ import { publicRansomwareRoutes } from './public/ransomware.routes.js';
 import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { webRoutes } from './web/web.routes.js';
+import { carsRoutes } from './operations/cars.routes.js';
 
 /** Route modules beyond the core ones, in registration order; each feature adds itself here. */
 export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => void | Promise<void>> = [
@@ -48,6 +49,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   (ctx) => deconflictRoutes(ctx),
   (ctx) => rangeRoutes(ctx),
   (ctx) => streamRoutes(ctx),
+  carsRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];

@@ -14,6 +14,7 @@ import { deconflictMigration } from './migrations/0020-deconflict.js';
 import { streamMigration } from './migrations/0040-stream.js';
 import { operationsMigration } from './migrations/0010-operations.js';
 import { pssMigration } from './migrations/0021-pss.js';
+import { operationCarsMigration } from './migrations/0011-operation-cars.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -32,6 +33,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0040-stream': streamMigration(),
     '0010-operations': operationsMigration(),
     '0021-pss': pssMigration(),
+    '0011-operation-cars': operationCarsMigration(),
   };
 }
 

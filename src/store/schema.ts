@@ -5,6 +5,7 @@ import type { DeconflictTables } from './tables/deconflict.js';
 import type { StreamTables } from './tables/stream.js';
 import type { OperationsTables } from './tables/operations.js';
 import type { PssTables } from './tables/pss.js';
+import type { OperationCarsTables } from './tables/operation-cars.js';
 
 /**
  * The tables of an Accord store, identical on SQLite and PostgreSQL. Timestamps are ISO 8601 text in
@@ -19,7 +20,8 @@ export interface Database
     DeconflictTables,
     StreamTables,
     OperationsTables,
-    PssTables {}
+    PssTables,
+    OperationCarsTables {}
 
 export type * from './tables/core.js';
 export type * from './tables/reports.js';
@@ -28,3 +30,4 @@ export type * from './tables/deconflict.js';
 export type * from './tables/stream.js';
 export type * from './tables/operations.js';
 export type * from './tables/pss.js';
+export type * from './tables/operation-cars.js';
