@@ -17,6 +17,7 @@ import { importsRoutes } from './imports/imports.routes.js';
 import { mispFeedRoutes } from './misp-feed/misp-feed.routes.js';
 import { matchRoutes } from './match/match.routes.js';
 import { reportsRoutes } from './reports/reports.routes.js';
+import { operationsRoutes } from './operations/operations.routes.js';
 import { sessionRoutes } from './session/session.routes.js';
 import { publicRansomwareRoutes } from './public/ransomware.routes.js';
 import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
@@ -46,6 +47,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   publicAdvisoriesRoutes,
   (ctx) => deconflictRoutes(ctx),
   (ctx) => streamRoutes(ctx),
+  operationsRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];
