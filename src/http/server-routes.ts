@@ -18,6 +18,7 @@ import { importsRoutes } from './imports/imports.routes.js';
 import { mispFeedRoutes } from './misp-feed/misp-feed.routes.js';
 import { matchRoutes } from './match/match.routes.js';
 import { reportsRoutes } from './reports/reports.routes.js';
+import { operationsRoutes } from './operations/operations.routes.js';
 import { sessionRoutes } from './session/session.routes.js';
 import { publicRansomwareRoutes } from './public/ransomware.routes.js';
 import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
@@ -50,6 +51,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   (ctx) => rangeRoutes(ctx),
   (ctx) => streamRoutes(ctx),
   carsRoutes,
+  operationsRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];
