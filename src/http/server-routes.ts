@@ -22,6 +22,7 @@ import { publicRansomwareRoutes } from './public/ransomware.routes.js';
 import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { webRoutes } from './web/web.routes.js';
+import { federationRoutes } from './federation/federation.routes.js';
 
 /** Route modules beyond the core ones, in registration order; each feature adds itself here. */
 export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => void | Promise<void>> = [
@@ -46,6 +47,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   publicAdvisoriesRoutes,
   (ctx) => deconflictRoutes(ctx),
   (ctx) => streamRoutes(ctx),
+  federationRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];

@@ -13,6 +13,7 @@ import { publicAdvisoriesMigration } from './migrations/0032-public-advisories.j
 import { deconflictMigration } from './migrations/0020-deconflict.js';
 import { streamMigration } from './migrations/0040-stream.js';
 import { operationsMigration } from './migrations/0010-operations.js';
+import { federationMigration } from './migrations/0045-federation.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -30,6 +31,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0020-deconflict': deconflictMigration(dialect),
     '0040-stream': streamMigration(),
     '0010-operations': operationsMigration(),
+    '0045-federation': federationMigration(),
   };
 }
 
