@@ -51,3 +51,6 @@ export const illegalTransition = (from: string, to: string, allowed: readonly st
     409,
     `a target cannot go from ${from} to ${to}; from ${from} it may go to ${allowed.length === 0 ? 'nothing' : allowed.join(', ')}`,
   );
+/** A connected Accord instance was refused (src/federation): `code` says why (bad_credentials, …). */
+export const federationRefused = (code: string, message: string) =>
+  new AccordError(code, code === 'not_sending' ? 403 : 401, message);

@@ -25,6 +25,7 @@ import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { webRoutes } from './web/web.routes.js';
 import { carsRoutes } from './operations/cars.routes.js';
+import { federationRoutes } from './federation/federation.routes.js';
 
 /** Route modules beyond the core ones, in registration order; each feature adds itself here. */
 export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => void | Promise<void>> = [
@@ -52,6 +53,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   (ctx) => streamRoutes(ctx),
   carsRoutes,
   operationsRoutes,
+  federationRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];

@@ -61,13 +61,6 @@ export function placeObject(
   const addTlp = objectTlp === null && tlpChoice !== 'none' ? tlpChoice : null;
   const tlp = objectTlp ?? addTlp;
   let distribution = choice.distribution ?? defaults?.defaultDistribution ?? 'organisation';
-  if (distribution === 'federation') {
-    return {
-      path,
-      code: 'reserved_distribution',
-      message: 'distribution "federation" is reserved for connected instances',
-    };
-  }
   if (!tlpAllows(tlp, distribution)) {
     // An explicit choice wider than the TLP is refused; a default or a source's one narrows to the owner.
     if (choice.distribution !== undefined && choice.narrow !== true) {

@@ -1,6 +1,6 @@
 /**
  * Who an object version is distributed to (BRIEF.md, "The sharing model").
- * `group:<id>` names a sharing group; `federation` is reserved for connected instances.
+ * `group:<id>` names a sharing group; `federation` also reaches connected instances (src/federation).
  */
 export type Distribution = 'organisation' | 'community' | 'public' | 'federation' | `group:${string}`;
 

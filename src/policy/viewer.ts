@@ -14,6 +14,12 @@ export interface UserViewer {
   /** True for a read-only API key: it may read whatever the user may read, and write nothing. */
   readonly readOnly: boolean;
   readonly keyId?: string;
+  /**
+   * Set when the viewer is a connected Accord instance (src/federation) rather than a person: it reaches
+   * only what may leave this instance — `public`, `federation` and the sharing groups its rule names
+   * (`groups`) — never `community`, and it owns nothing here.
+   */
+  readonly peer?: string;
 }
 
 export interface AnonymousViewer {

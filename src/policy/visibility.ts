@@ -12,13 +12,17 @@ export interface Audience {
 /**
  * THE visibility rule (BRIEF.md, "The sharing model"): an admin sees everything; a user sees a version
  * when their organisation is its owner, a member of its sharing group, or it goes to the community or
- * the public; an anonymous viewer sees public versions only. `federation` is reserved: it reaches the
- * whole community here, like `community`.
+ * the public; an anonymous viewer sees public versions only. `federation` reaches the whole community
+ * here, like `community`, and also connected instances: a peer viewer (`viewer.peer`, src/federation)
+ * sees `public`, `federation` and the spanning sharing groups of its rule — never `community`, never
+ * by ownership.
  */
 export function canSee(viewer: Viewer, version: Audience): boolean {
   const d = version.distribution;
   if (d === 'public') return true;
   if (viewer.kind === 'anonymous') return false;
+  if (viewer.peer !== undefined)
+    return d === 'federation' || (d.startsWith('group:') && viewer.groups.includes(d.slice(6)));
   if (viewer.role === 'admin') return true;
   if (d === 'community' || d === 'federation') return true;
   if (version.ownerOrg === viewer.orgId) return true;
@@ -28,6 +32,7 @@ export function canSee(viewer: Viewer, version: Audience): boolean {
 /** The distributions a viewer reaches without being the owner; the SQL face of `canSee`. */
 export function reachableDistributions(viewer: Viewer): string[] {
   if (viewer.kind === 'anonymous') return ['public'];
+  if (viewer.peer !== undefined) return ['public', 'federation', ...viewer.groups.map((g) => `group:${g}`)];
   return ['public', 'community', 'federation', ...viewer.groups.map((g) => `group:${g}`)];
 }
 
@@ -39,6 +44,7 @@ export function reachableDistributions(viewer: Viewer): string[] {
 export function audienceKey(viewer: Viewer): string {
   if (viewer.kind === 'anonymous') return 'anonymous';
   if (viewer.role === 'admin') return 'admin';
+  if (viewer.peer !== undefined) return JSON.stringify(['peer', [...new Set(viewer.groups)].sort()]);
   return JSON.stringify([viewer.orgId, [...new Set(viewer.groups)].sort()]);
 }
 
@@ -52,7 +58,7 @@ export function visibleFilter(viewer: Viewer, table?: string) {
     if (viewer.kind === 'user' && viewer.role === 'admin') return sql<SqlBool>`1 = 1`;
     const reach = reachableDistributions(viewer);
     const inReach = eb(col('distribution'), 'in', reach);
-    if (viewer.kind === 'anonymous') return inReach;
+    if (viewer.kind === 'anonymous' || viewer.peer !== undefined) return inReach;
     return eb.or([inReach, eb(col('owner_org'), '=', viewer.orgId)]);
   };
 }

@@ -15,6 +15,7 @@ import { streamMigration } from './migrations/0040-stream.js';
 import { operationsMigration } from './migrations/0010-operations.js';
 import { pssMigration } from './migrations/0021-pss.js';
 import { operationCarsMigration } from './migrations/0011-operation-cars.js';
+import { federationMigration } from './migrations/0045-federation.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -34,6 +35,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0010-operations': operationsMigration(),
     '0021-pss': pssMigration(),
     '0011-operation-cars': operationCarsMigration(),
+    '0045-federation': federationMigration(),
   };
 }
 

@@ -6,6 +6,7 @@ import type { StreamTables } from './tables/stream.js';
 import type { OperationsTables } from './tables/operations.js';
 import type { PssTables } from './tables/pss.js';
 import type { OperationCarsTables } from './tables/operation-cars.js';
+import type { FederationTables } from './tables/federation.js';
 
 /**
  * The tables of an Accord store, identical on SQLite and PostgreSQL. Timestamps are ISO 8601 text in
@@ -21,7 +22,8 @@ export interface Database
     StreamTables,
     OperationsTables,
     PssTables,
-    OperationCarsTables {}
+    OperationCarsTables,
+    FederationTables {}
 
 export type * from './tables/core.js';
 export type * from './tables/reports.js';
@@ -31,3 +33,4 @@ export type * from './tables/stream.js';
 export type * from './tables/operations.js';
 export type * from './tables/pss.js';
 export type * from './tables/operation-cars.js';
+export type * from './tables/federation.js';
