@@ -51,3 +51,11 @@ export const illegalTransition = (from: string, to: string, allowed: readonly st
     409,
     `a target cannot go from ${from} to ${to}; from ${from} it may go to ${allowed.length === 0 ? 'nothing' : allowed.join(', ')}`,
   );
+
+/* Report intake (src/public/intake). */
+export const intakeNotConfigured = () =>
+  new AccordError(
+    'intake_not_configured',
+    503,
+    'report intake is not configured: an administrator must choose the intake organisation (PUT /api/v1/admin/intake/organisation)',
+  );

@@ -20,6 +20,7 @@ import { reportsRoutes } from './reports/reports.routes.js';
 import { sessionRoutes } from './session/session.routes.js';
 import { publicRansomwareRoutes } from './public/ransomware.routes.js';
 import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
+import { publicIntakeRoutes } from './public/intake.routes.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
@@ -44,6 +45,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   reportsRoutes,
   (ctx) => publicRansomwareRoutes(ctx),
   publicAdvisoriesRoutes,
+  (ctx) => publicIntakeRoutes(ctx),
   (ctx) => deconflictRoutes(ctx),
   (ctx) => streamRoutes(ctx),
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.

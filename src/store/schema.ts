@@ -4,6 +4,7 @@ import type { PublicTables } from './tables/public.js';
 import type { DeconflictTables } from './tables/deconflict.js';
 import type { StreamTables } from './tables/stream.js';
 import type { OperationsTables } from './tables/operations.js';
+import type { IntakeTables } from './tables/intake.js';
 
 /**
  * The tables of an Accord store, identical on SQLite and PostgreSQL. Timestamps are ISO 8601 text in
@@ -11,7 +12,7 @@ import type { OperationsTables } from './tables/operations.js';
  * its own file under tables/; a new feature adds a file and one name to the list below.
  */
 export interface Database
-  extends CoreTables, ReportsTables, PublicTables, DeconflictTables, StreamTables, OperationsTables {}
+  extends CoreTables, ReportsTables, PublicTables, DeconflictTables, StreamTables, OperationsTables, IntakeTables {}
 
 export type * from './tables/core.js';
 export type * from './tables/reports.js';
@@ -19,3 +20,4 @@ export type * from './tables/public.js';
 export type * from './tables/deconflict.js';
 export type * from './tables/stream.js';
 export type * from './tables/operations.js';
+export type * from './tables/intake.js';
