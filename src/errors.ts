@@ -54,3 +54,11 @@ export const illegalTransition = (from: string, to: string, allowed: readonly st
 /** A connected Accord instance was refused (src/federation): `code` says why (bad_credentials, …). */
 export const federationRefused = (code: string, message: string) =>
   new AccordError(code, code === 'not_sending' ? 403 : 401, message);
+
+/* Report intake (src/public/intake). */
+export const intakeNotConfigured = () =>
+  new AccordError(
+    'intake_not_configured',
+    503,
+    'report intake is not configured: an administrator must choose the intake organisation (PUT /api/v1/admin/intake/organisation)',
+  );

@@ -22,6 +22,7 @@ import { operationsRoutes } from './operations/operations.routes.js';
 import { sessionRoutes } from './session/session.routes.js';
 import { publicRansomwareRoutes } from './public/ransomware.routes.js';
 import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
+import { publicIntakeRoutes } from './public/intake.routes.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { webRoutes } from './web/web.routes.js';
 import { carsRoutes } from './operations/cars.routes.js';
@@ -48,6 +49,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   reportsRoutes,
   (ctx) => publicRansomwareRoutes(ctx),
   publicAdvisoriesRoutes,
+  (ctx) => publicIntakeRoutes(ctx),
   (ctx) => deconflictRoutes(ctx),
   (ctx) => rangeRoutes(ctx),
   (ctx) => streamRoutes(ctx),

@@ -10,6 +10,7 @@ import { reportsMigration } from './migrations/0050-reports.js';
 import { publicMigration } from './migrations/0030-public.js';
 import { publicSharesMigration } from './migrations/0031-public-shares.js';
 import { publicAdvisoriesMigration } from './migrations/0032-public-advisories.js';
+import { publicIntakeMigration } from './migrations/0033-public-intake.js';
 import { deconflictMigration } from './migrations/0020-deconflict.js';
 import { streamMigration } from './migrations/0040-stream.js';
 import { operationsMigration } from './migrations/0010-operations.js';
@@ -30,6 +31,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0030-public': publicMigration(),
     '0031-public-shares': publicSharesMigration(),
     '0032-public-advisories': publicAdvisoriesMigration(),
+    '0033-public-intake': publicIntakeMigration(),
     '0020-deconflict': deconflictMigration(dialect),
     '0040-stream': streamMigration(),
     '0010-operations': operationsMigration(),

@@ -7,6 +7,7 @@ import type { OperationsTables } from './tables/operations.js';
 import type { PssTables } from './tables/pss.js';
 import type { OperationCarsTables } from './tables/operation-cars.js';
 import type { FederationTables } from './tables/federation.js';
+import type { IntakeTables } from './tables/intake.js';
 
 /**
  * The tables of an Accord store, identical on SQLite and PostgreSQL. Timestamps are ISO 8601 text in
@@ -23,7 +24,8 @@ export interface Database
     OperationsTables,
     PssTables,
     OperationCarsTables,
-    FederationTables {}
+    FederationTables,
+    IntakeTables {}
 
 export type * from './tables/core.js';
 export type * from './tables/reports.js';
@@ -34,3 +36,4 @@ export type * from './tables/operations.js';
 export type * from './tables/pss.js';
 export type * from './tables/operation-cars.js';
 export type * from './tables/federation.js';
+export type * from './tables/intake.js';
