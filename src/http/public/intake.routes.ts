@@ -7,12 +7,15 @@ import { INTAKE_LIMITS } from '../../public/intake/intake-limits.js';
 import { intakeValues } from '../../public/intake/intake-values.js';
 import { parseEmail } from '../../public/intake/parse-email.js';
 import { smsContent, urlContent } from '../../public/intake/simple-content.js';
+import { setIntakeOrganisation } from '../../public/intake/intake-organisation.js';
 import { submitReport } from '../../public/intake/submit-report.js';
+import { requireUser } from '../plugins/viewer.js';
 import type { AppContext } from '../app-context.js';
 import { ClientRateLimit } from './client-rate-limit.js';
 import {
   EmailReportBody,
   IntakeFigures,
+  IntakeOrganisationBody,
   ReportAccepted,
   SmsReportBody,
   UrlReportBody,
@@ -25,7 +28,10 @@ const common = { tags: ['public'], security: [], response: { 202: ReportAccepted
  * Anonymous report intake: a phishing e-mail, an SMS, a URL. Each is parsed, redacted and stored in
  * the intake organisation's inbox (never public); the answer says only how many values were found.
  */
-export function publicIntakeRoutes(ctx: AppContext, limit = new ClientRateLimit(INTAKE_LIMITS.reportsPerMinute)) {
+export function publicIntakeRoutes(
+  ctx: AppContext,
+  limit = new ClientRateLimit(INTAKE_LIMITS.reportsPerMinute),
+) {
   return (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.post(
@@ -48,7 +54,13 @@ export function publicIntakeRoutes(ctx: AppContext, limit = new ClientRateLimit(
     );
     r.post(
       '/api/v1/public/reports/sms',
-      { schema: { ...common, description: 'Report a suspicious SMS: the sender and the text.', body: SmsReportBody } },
+      {
+        schema: {
+          ...common,
+          description: 'Report a suspicious SMS: the sender and the text.',
+          body: SmsReportBody,
+        },
+      },
       async (request, reply) => {
         limit.take(request.ip);
         const stored = await submitReport(ctx.store, smsContent(request.body));
@@ -61,7 +73,11 @@ export function publicIntakeRoutes(ctx: AppContext, limit = new ClientRateLimit(
       async (request, reply) => {
         limit.take(request.ip);
         const content = urlContent(request.body);
-        if (!intakeValues({ ...content, text: request.body.url }).some((v) => v.kind === 'url' || v.kind === 'domain'))
+        if (
+          !intakeValues({ ...content, text: request.body.url }).some(
+            (v) => v.kind === 'url' || v.kind === 'domain',
+          )
+        )
           throw invalidInput('no_url', `"${request.body.url.slice(0, 80)}" is not a web address (url)`);
         const stored = await submitReport(ctx.store, content);
         return reply.code(202).send({ ...stored, message: THANKS });
@@ -78,6 +94,21 @@ export function publicIntakeRoutes(ctx: AppContext, limit = new ClientRateLimit(
         },
       },
       async () => intakeFigures(ctx.store.db),
+    );
+    r.put(
+      '/api/v1/admin/intake/organisation',
+      {
+        schema: {
+          tags: ['admin'],
+          description:
+            'Choose the organisation whose inbox receives public reports (administrators; audited).',
+          body: IntakeOrganisationBody,
+        },
+      },
+      async (request, reply) => {
+        await setIntakeOrganisation(ctx.store, requireUser(request), request.body.organisation);
+        return reply.code(204).send();
+      },
     );
   };
 }

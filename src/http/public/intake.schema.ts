@@ -52,3 +52,11 @@ export const IntakeFigures = z.object({
   benign: z.number().int(),
 });
 export type IntakeFigures = z.infer<typeof IntakeFigures>;
+
+export const IntakeOrganisationBody = z.strictObject({
+  organisation: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe('The organisation id (identity--…) that receives reports.'),
+});

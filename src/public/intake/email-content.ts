@@ -17,16 +17,20 @@ export interface ReporterChoice {
  * text and links) and the comment, with the recipients' addresses redacted (RFC 6590) unless the
  * reporter left a contact; the attachments as SHA-256 values; the sender and Reply-To as values.
  */
-export function emailContent(email: ParsedEmail, choice: ReporterChoice, kind: IntakeContent['kind'] = 'email'): IntakeContent {
+export function emailContent(
+  email: ParsedEmail,
+  choice: ReporterChoice,
+  kind: IntakeContent['kind'] = 'email',
+): IntakeContent {
   const reporter = [...email.recipients, ...(choice.reporter ?? []).map((a) => a.toLowerCase())];
   const redactor = new Redactor(choice.contact === undefined ? reporter : []);
   const html = email.html === '' ? '' : htmlText(MappedText.of(email.html)).text;
   const body = email.text.trim() === '' ? html : email.text;
   const text = [email.headerText, body, choice.comment ?? ''].filter((t) => t !== '').join('\n\n');
-  const known = [
-    ...(email.from === null ? [] : [email.from]),
-    ...email.replyTo,
-  ].map((value) => ({ kind: 'email' as const, value }));
+  const known = [...(email.from === null ? [] : [email.from]), ...email.replyTo].map((value) => ({
+    kind: 'email' as const,
+    value,
+  }));
   return {
     kind,
     subject: redactor.redact(email.subject),

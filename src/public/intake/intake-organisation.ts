@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { requireAdmin } from '../../admin/authorise.js';
 import { appendAudit } from '../../audit/index.js';
 import { invalidInput, intakeNotConfigured } from '../../errors.js';
 import type { UserViewer } from '../../policy/viewer.js';
@@ -25,7 +26,12 @@ export async function requireIntakeOrganisation(db: Kysely<Database>): Promise<s
 
 /** Chooses the intake organisation (an administrator's act, audited). */
 export async function setIntakeOrganisation(store: Store, admin: UserViewer, orgId: string): Promise<void> {
-  const known = await store.db.selectFrom('organisations').select('id').where('id', '=', orgId).executeTakeFirst();
+  requireAdmin(admin, 'choose the intake organisation');
+  const known = await store.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', '=', orgId)
+    .executeTakeFirst();
   if (known === undefined) throw invalidInput('unknown_organisation', `organisation ${orgId} does not exist`);
   const updated = new Date().toISOString();
   await store.writeTransaction(async (trx) => {

@@ -54,5 +54,8 @@ export function campaignKey(content: IntakeContent): string | null {
   const basis = (content.subject ?? '').trim() === '' ? content.text.slice(0, 200) : content.subject!;
   const folded = basis.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
   if (folded === '') return null;
-  return createHash('sha256').update(`${content.kind === 'sms' ? 'sms' : 'mail'}\u0000${folded}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${content.kind === 'sms' ? 'sms' : 'mail'}\u0000${folded}`)
+    .digest('hex')
+    .slice(0, 16);
 }

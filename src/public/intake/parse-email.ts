@@ -22,8 +22,9 @@ const RECIPIENT_HEADERS = new Set(['to', 'cc', 'bcc', 'delivered-to', 'x-origina
 
 function mailboxes(list: readonly Address[] | Address | undefined): string[] {
   if (list === undefined) return [];
-  const all = Array.isArray(list) ? list : [list];
-  return all.flatMap((a) => (a.group === undefined ? [a.address] : a.group.map((m: { address: string }) => m.address)));
+  // Array.isArray does not narrow a readonly array; say what each branch is.
+  const all: readonly Address[] = Array.isArray(list) ? (list as readonly Address[]) : [list as Address];
+  return all.flatMap((a) => (a.group === undefined ? [a.address] : a.group.map((m) => m.address)));
 }
 
 function addressesIn(value: string): string[] {
@@ -65,7 +66,10 @@ export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail>
     if (limit !== undefined) throw invalidInput('email_too_complex', `e-mail refused: ${limit}`);
     throw invalidInput('malformed_email', `the e-mail could not be parsed as MIME: ${(e as Error).message}`);
   }
-  if (email.headers.length === 0 || !email.headers.some((h) => ['from', 'subject', 'received', 'to'].includes(h.key)))
+  if (
+    email.headers.length === 0 ||
+    !email.headers.some((h) => ['from', 'subject', 'received', 'to'].includes(h.key))
+  )
     throw invalidInput(
       'malformed_email',
       'this is not an e-mail: no From, To, Subject or Received header was found (paste the headers too)',
@@ -97,7 +101,17 @@ export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail>
   const scanned: string[] = [];
   for (const h of email.headers) {
     if (RECIPIENT_HEADERS.has(h.key)) for (const a of addressesIn(h.value)) recipients.add(a);
-    else if (['received', 'return-path', 'reply-to', 'from', 'sender', 'x-originating-ip', 'list-unsubscribe'].includes(h.key))
+    else if (
+      [
+        'received',
+        'return-path',
+        'reply-to',
+        'from',
+        'sender',
+        'x-originating-ip',
+        'list-unsubscribe',
+      ].includes(h.key)
+    )
       scanned.push(`${h.key}: ${h.value}`);
   }
   return {

@@ -26,7 +26,9 @@ export class Redactor {
       this.patterns.push(new RegExp(`(?<![\\p{L}\\p{N}._%+-])${escapeRegExp(local)}(?=@)`, 'giu'));
     const words = [...locals].sort((a, b) => b.length - a.length).map(escapeRegExp);
     if (words.length > 0)
-      this.patterns.push(new RegExp(`(?<![\\p{L}\\p{N}._%+-])(?:${words.join('|')})(?![\\p{L}\\p{N}_])`, 'giu'));
+      this.patterns.push(
+        new RegExp(`(?<![\\p{L}\\p{N}._%+-])(?:${words.join('|')})(?![\\p{L}\\p{N}_])`, 'giu'),
+      );
   }
 
   redact(text: string): string {

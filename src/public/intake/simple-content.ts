@@ -1,7 +1,12 @@
 import type { IntakeContent } from './intake-values.js';
 
 /** A suspicious SMS as intake content: the sender id and the text (scanned for links). */
-export function smsContent(input: { sender: string; text: string; contact?: string | undefined; comment?: string | undefined }): IntakeContent {
+export function smsContent(input: {
+  sender: string;
+  text: string;
+  contact?: string | undefined;
+  comment?: string | undefined;
+}): IntakeContent {
   const text = [input.text, input.comment ?? ''].filter((t) => t !== '').join('\n\n');
   return {
     kind: 'sms',
@@ -16,7 +21,11 @@ export function smsContent(input: { sender: string; text: string; contact?: stri
 }
 
 /** A reported URL as intake content. */
-export function urlContent(input: { url: string; contact?: string | undefined; comment?: string | undefined }): IntakeContent {
+export function urlContent(input: {
+  url: string;
+  contact?: string | undefined;
+  comment?: string | undefined;
+}): IntakeContent {
   return {
     kind: 'url',
     subject: null,

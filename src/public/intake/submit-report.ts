@@ -23,7 +23,11 @@ export interface SubmittedReport {
  * distribution `organisation` and TLP:AMBER through the normal write path, then the triage row. The
  * report is refused whole (nothing kept) if the write path refuses its report object.
  */
-export async function submitReport(store: Store, content: IntakeContent, now = new Date()): Promise<SubmittedReport> {
+export async function submitReport(
+  store: Store,
+  content: IntakeContent,
+  now = new Date(),
+): Promise<SubmittedReport> {
   const orgId = await requireIntakeOrganisation(store.db);
   const values = intakeValues(content);
   const at = now.toISOString();
