@@ -12,6 +12,7 @@ import { publicSharesMigration } from './migrations/0031-public-shares.js';
 import { publicAdvisoriesMigration } from './migrations/0032-public-advisories.js';
 import { deconflictMigration } from './migrations/0020-deconflict.js';
 import { streamMigration } from './migrations/0040-stream.js';
+import { subscriptionsMigration } from './migrations/0041-subscriptions.js';
 import { operationsMigration } from './migrations/0010-operations.js';
 import type { SqlDialect } from './store.js';
 
@@ -29,6 +30,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0032-public-advisories': publicAdvisoriesMigration(),
     '0020-deconflict': deconflictMigration(dialect),
     '0040-stream': streamMigration(),
+    '0041-subscriptions': subscriptionsMigration(),
     '0010-operations': operationsMigration(),
   };
 }
