@@ -13,6 +13,7 @@ import { publicAdvisoriesMigration } from './migrations/0032-public-advisories.j
 import { publicIntakeMigration } from './migrations/0033-public-intake.js';
 import { deconflictMigration } from './migrations/0020-deconflict.js';
 import { streamMigration } from './migrations/0040-stream.js';
+import { subscriptionsMigration } from './migrations/0041-subscriptions.js';
 import { operationsMigration } from './migrations/0010-operations.js';
 import { pssMigration } from './migrations/0021-pss.js';
 import { operationCarsMigration } from './migrations/0011-operation-cars.js';
@@ -34,6 +35,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0033-public-intake': publicIntakeMigration(),
     '0020-deconflict': deconflictMigration(dialect),
     '0040-stream': streamMigration(),
+    '0041-subscriptions': subscriptionsMigration(),
     '0010-operations': operationsMigration(),
     '0021-pss': pssMigration(),
     '0011-operation-cars': operationCarsMigration(),

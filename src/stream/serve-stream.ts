@@ -1,5 +1,8 @@
 import type { Viewer } from '../policy/viewer.js';
 import { DEFAULT_PAGE } from './read-changes.js';
+import { markMatches, readFilterFor, userMatchers } from './subscriptions/stream-matches.js';
+import type { StreamEvent } from './stream-event.js';
+import { wantsKind } from './stream-filter.js';
 import { sseEvent } from './sse-format.js';
 import type { StreamFilter } from './stream-filter.js';
 import type { StreamHub } from './stream-hub.js';
@@ -63,18 +66,15 @@ export async function serveStream(
     sink.end();
     return true;
   };
+  const filter = options.filter ?? {};
+  const readFilter = readFilterFor(filter);
+  const matching = viewer.kind === 'user' && wantsKind(filter, 'match');
   sink.write(`retry: 2000\n\n${sseEvent('ready', { from: cursor }, cursor)}`);
   while (!signal.aborted) {
     const generation = hub.generation;
     let page;
     try {
-      page = await hub.readPage(
-        viewer,
-        options.filter ?? {},
-        cursor,
-        options.pageSize ?? DEFAULT_PAGE,
-        generation,
-      );
+      page = await hub.readPage(viewer, readFilter, cursor, options.pageSize ?? DEFAULT_PAGE, generation);
     } catch (error) {
       options.onError?.(error);
       sink.write(
@@ -84,9 +84,25 @@ export async function serveStream(
       return 'error';
     }
     if (gone()) break;
-    if (page.events.length > 0) {
-      sink.write(page.text);
-      delivered = page.events.at(-1)!.seq;
+    let { events, text } = page;
+    if (matching && events.some((e) => e.kind === 'version' || e.kind === 'revoked')) {
+      // The shared page stays as read; this reader's own subscriptions mark their matches in a copy.
+      let marked: StreamEvent[];
+      try {
+        marked = markMatches(events, await userMatchers(hub.store, viewer.userId), filter.kinds);
+      } catch (error) {
+        options.onError?.(error);
+        marked =
+          filter.kinds === undefined ? [...events] : events.filter((e) => filter.kinds!.includes(e.kind));
+      }
+      if (marked.some((e, i) => e !== events[i]) || marked.length !== events.length) {
+        events = marked;
+        text = marked.map((e) => sseEvent(e.kind, e, e.seq)).join('');
+      }
+    }
+    if (events.length > 0) {
+      sink.write(text);
+      delivered = events.at(-1)!.seq;
       if (tooSlow()) return 'cut-off';
     }
     cursor = page.next;

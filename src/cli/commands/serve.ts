@@ -7,6 +7,7 @@ import { sessionAuthenticator } from '../../http/session/session-authenticator.j
 import { jobHandlers } from '../../job-handlers.js';
 import { startScheduler } from '../../jobs/index.js';
 import { openStore } from '../../store/open-store.js';
+import { startSubscriptionWorker } from '../../stream/subscriptions/subscription-worker.js';
 import { CliError } from '../cli-error.js';
 import { firstRun, firstRunNotice } from '../first-run.js';
 
@@ -36,7 +37,13 @@ export function registerServe(program: Command): void {
           app.log.error({ err: error }, 'background job failed');
         },
       });
+      const subscriptions = startSubscriptionWorker(store, {
+        onError: (error) => {
+          app.log.error({ err: error }, 'subscription webhooks failed');
+        },
+      });
       const close = async () => {
+        await subscriptions.stop();
         await scheduler.stop();
         await app.close();
         await store.close();

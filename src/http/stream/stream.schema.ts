@@ -6,7 +6,7 @@ const list = (item: string, what: string) =>
     .regex(new RegExp(`^${item}(,${item})*$`), `a comma-separated list of ${what}`)
     .optional();
 
-const KIND = '(version|revoked|deleted|removed)';
+const KIND = '(version|revoked|deleted|removed|match)';
 const TLP = '(clear|green|amber|amber\\+strict|red|none)';
 const TYPE = '[a-z0-9-]+';
 const IDENTITY = 'identity--[0-9a-f-]{36}';
@@ -19,7 +19,7 @@ export const StreamQuery = z.object({
     .min(0)
     .optional()
     .describe('the last seq the client has (Last-Event-ID wins when both are sent); default: now'),
-  kinds: list(KIND, 'version, revoked, deleted, removed').describe('event kinds to receive'),
+  kinds: list(KIND, 'version, revoked, deleted, removed, match').describe('event kinds to receive'),
   types: list(TYPE, 'STIX types').describe('STIX types, e.g. indicator,sighting'),
   owners: list(IDENTITY, 'owner organisation identities'),
   tlp: list(TLP, 'TLP levels (none: no TLP)'),

@@ -32,6 +32,8 @@ export interface SubscriptionsTable {
   webhook_secret: string | null;
   cursor: number;
   created: string;
+  /** The committed seq when it was saved: only later versions match (migration 0041). */
+  start_seq: number;
 }
 
 /** One webhook delivery of one event: `pending`, `delivered` or `failed` (after the last retry). */
