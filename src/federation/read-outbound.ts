@@ -63,6 +63,9 @@ export async function readOutbound(
       } else if (await sentBefore(store, peer, e.id, owner, e.seq)) {
         events.push({ seq: e.seq, kind: 'removed', id: e.id, type: e.type, origin, owner_org: owner });
       }
+    } else if (e.kind === 'match') {
+      // Subscription matches are one user's notifications; they never travel to a peer.
+      continue;
     } else if (await sentBefore(store, peer, e.id, owner, e.seq)) {
       events.push({ seq: e.seq, kind: e.kind, id: e.id, type: e.type, origin, owner_org: owner });
     }
