@@ -21,6 +21,7 @@ import { sessionRoutes } from './session/session.routes.js';
 import { publicRansomwareRoutes } from './public/ransomware.routes.js';
 import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
 import { streamRoutes } from './stream/stream.routes.js';
+import { subscriptionsRoutes } from './stream/subscriptions.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
 /** Route modules beyond the core ones, in registration order; each feature adds itself here. */
@@ -46,6 +47,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   publicAdvisoriesRoutes,
   (ctx) => deconflictRoutes(ctx),
   (ctx) => streamRoutes(ctx),
+  subscriptionsRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];
