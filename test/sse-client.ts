@@ -97,7 +97,9 @@ export class SseClient {
 
   /** The change events (not ready/heartbeat). */
   changes(): SseMessage[] {
-    return this.messages.filter((m) => ['version', 'revoked', 'deleted', 'removed'].includes(m.event));
+    return this.messages.filter((m) =>
+      ['version', 'revoked', 'deleted', 'removed', 'match'].includes(m.event),
+    );
   }
 
   close(): void {

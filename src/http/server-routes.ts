@@ -24,6 +24,7 @@ import { publicRansomwareRoutes } from './public/ransomware.routes.js';
 import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
 import { publicIntakeRoutes } from './public/intake.routes.js';
 import { streamRoutes } from './stream/stream.routes.js';
+import { subscriptionsRoutes } from './stream/subscriptions.routes.js';
 import { webRoutes } from './web/web.routes.js';
 import { carsRoutes } from './operations/cars.routes.js';
 import { federationRoutes } from './federation/federation.routes.js';
@@ -56,6 +57,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   carsRoutes,
   operationsRoutes,
   federationRoutes,
+  subscriptionsRoutes,
   // Last by convention: its GET /* fallback serves the UI for every path no other module claims.
   (ctx) => webRoutes(ctx),
 ];
