@@ -1,30 +1,14 @@
 import type { Kysely } from 'kysely';
 import { checkValues } from '../deconflict/check-values.js';
-import { invalidInput, notFound } from '../errors.js';
+import { invalidInput } from '../errors.js';
 import type { UserViewer, Viewer } from '../policy/viewer.js';
 import { visibleCurrent } from '../store/objects/visible-versions.js';
-import type { Database, OperationTargetsTable } from '../store/schema.js';
+import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { operationAccess, visibleOperationIds } from './operation-access.js';
 import { NETWORK_KINDS } from './target-kind.js';
 import type { TargetKind } from './target-kind.js';
-
-async function targetRow(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  operationId: string,
-  targetId: string,
-): Promise<OperationTargetsTable> {
-  const access = await operationAccess(db, viewer, operationId);
-  const row = await db
-    .selectFrom('operation_targets')
-    .selectAll()
-    .where('operation_id', '=', access.operation.id)
-    .where('id', '=', targetId)
-    .executeTakeFirst();
-  if (row === undefined) throw notFound(`target ${targetId}`);
-  return row;
-}
+import { targetRow } from './targets.js';
 
 /** The observable kinds of the correlation index a target kind is found under. */
 const OBSERVABLE_KIND: Partial<Record<TargetKind, string>> = {

@@ -347,13 +347,13 @@ export interface TargetDetail extends Target {
   otherOperations: { id: string; code: string; name: string; targetId: string; status: string }[];
 }
 
-/** One target with its history; `not_found` for a non-participant or a target of another operation. */
-export async function getTarget(
+/** A target's row, once the viewer's access to its operation is proven; `not_found` otherwise. */
+export async function targetRow(
   db: Kysely<Database>,
   viewer: Viewer,
   operationId: string,
   targetId: string,
-): Promise<TargetDetail> {
+): Promise<OperationTargetsTable> {
   const access = await operationAccess(db, viewer, operationId);
   const row = await db
     .selectFrom('operation_targets')
@@ -362,6 +362,17 @@ export async function getTarget(
     .where('id', '=', targetId)
     .executeTakeFirst();
   if (row === undefined) throw notFound(`target ${targetId}`);
+  return row;
+}
+
+/** One target with its history; `not_found` for a non-participant or a target of another operation. */
+export async function getTarget(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  operationId: string,
+  targetId: string,
+): Promise<TargetDetail> {
+  const row = await targetRow(db, viewer, operationId, targetId);
   const [target] = (await presentTargets(db, viewer, [row])) as [Target];
   const history = await db
     .selectFrom('operation_target_history')
