@@ -176,6 +176,9 @@ describe.each(storeBackends())('operation CAR, KPI and outcome API on $name', ({
       total: 1,
       recipients: [{ count: 1, recipient: { type: 'national-cert', country: 'NL' } }],
     });
+    const badContact = await call('GET', '/notifications?contact=not-an-address', h.lead);
+    expect(badContact.statusCode).toBe(400);
+    expect(badContact.body).toContain('contact');
     const csv = await call('GET', '/notifications?format=csv&scope=all-network', h.lead);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.body.trim().split('\n')).toHaveLength(3);

@@ -20,6 +20,7 @@ import { importText } from './import-helpers.js';
 import type { OperationWorld } from './operations-kit.js';
 import { operationWorld } from './operations-kit.js';
 import { storeBackends } from './store-harness.js';
+import { expectXarfCore } from './xarf-check.js';
 
 describe.each(storeBackends())('Cyber Activity Reports on $name', ({ open }) => {
   let w: OperationWorld;
@@ -257,16 +258,30 @@ describe.each(storeBackends())('Cyber Activity Reports on $name', ({ open }) => 
     });
     const google = n.recipients.find((r) => r.recipient.asn === 15169)!;
     expect(google.count).toBe(2);
-    expect(google.reports.find((r) => r.Report.Source === '8.8.8.8')).toMatchObject({
-      Version: '4',
-      Report: { ReportClass: 'Activity', SourceType: 'IPv4', Date: '2026-03-02T00:00:00Z' },
+    for (const r of n.recipients.flatMap((b) => b.reports)) expectXarfCore(r);
+    const report = google.reports.find((r) => r.source_identifier === '8.8.8.8')!;
+    expect(report).toMatchObject({
+      xarf_version: '4.2.0',
+      category: 'infrastructure',
+      type: 'botnet',
+      reporter: { org: expect.any(String) as string, contact: expect.stringContaining('@') as string },
+    });
+    expect(report.sender).toEqual(report.reporter);
+    // Regenerating gives every report the id it had, so recipients can de-duplicate.
+    const again = await victimNotifications(w.store.db, w.lead, w.op.id, { allNetwork: true });
+    const same = again.recipients.flatMap((b) => b.reports).find((r) => r.source_identifier === '8.8.8.8');
+    expect(same?.report_id).toBe(report.report_id);
+    const desk = await victimNotifications(w.store.db, w.lead, w.op.id, { contact: 'abuse@police.example' });
+    expect(desk.recipients[0]?.reports[0]?.reporter).toMatchObject({
+      contact: 'abuse@police.example',
+      domain: 'police.example',
     });
     const nl = n.recipients.find(
       (r) => r.recipient.type === 'national-cert' && r.recipient.country === 'NL',
     )!;
     expect(nl).toMatchObject({ count: 1, recipient: { country: 'NL' } });
     expect(notificationsCsv(n).split('\n')[0]).toBe(
-      'recipient_type,recipient,asn,country,source_type,source,date',
+      'recipient_type,recipient,asn,country,report_id,type,source,first_seen',
     );
     const victimsOnly = await victimNotifications(w.store.db, w.lead, w.op.id);
     expect(victimsOnly.total).toBe(1);

@@ -169,7 +169,8 @@ export function carsRoutes(ctx: AppContext) {
       {
         schema: {
           tags,
-          description: 'Victim notifications per network holder / national CERT, as X-ARF v4 JSON or CSV.',
+          description:
+            'Victim notifications per network holder / national CERT, as XARF v4.0.0 JSON (xarf.org) or CSV.',
           params: OperationParams,
           querystring: NotificationsQuery,
         },
@@ -177,6 +178,7 @@ export function carsRoutes(ctx: AppContext) {
       async (request, reply) => {
         const n = await victimNotifications(ctx.store.db, requireUser(request), request.params.id, {
           allNetwork: request.query.scope === 'all-network',
+          ...(request.query.contact === undefined ? {} : { contact: request.query.contact }),
         });
         if (request.query.format === 'csv')
           return reply

@@ -65,6 +65,8 @@ export const NotificationsQuery = z.object({
   format: z.enum(['xarf', 'csv']).default('xarf'),
   /** `victims`: victim groups and hosts actioned as notified; `all-network`: every network target too. */
   scope: z.enum(['victims', 'all-network']).default('victims'),
+  /** The address recipients answer (XARF `reporter.contact`); the caller's own address when absent. */
+  contact: z.email().max(254).optional(),
 });
 
 const KindOutcome = z.object({

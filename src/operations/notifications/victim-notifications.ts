@@ -4,7 +4,7 @@ import type { Database } from '../../store/schema.js';
 import { operationAccess } from '../operation-access.js';
 import { NETWORK_KINDS } from '../target-kind.js';
 import type { TargetKind } from '../target-kind.js';
-import type { XarfReport } from './xarf.js';
+import type { XarfContact, XarfReport } from './xarf.js';
 import { xarfReport } from './xarf.js';
 
 export interface NotificationRecipient {
@@ -33,13 +33,15 @@ export interface VictimNotifications {
 /**
  * Abuse reports for the operation's victims: victim groups, and network targets that are compromised
  * hosts (actioned as `notified`, or every network target with `allNetwork`), grouped per network holder
- * or national CERT, one X-ARF v4 report per victim. Participants and administrators only.
+ * or national CERT, one XARF v4 report per victim. Participants and administrators only. The reports
+ * name the lead organisation as reporter and sender, with `contact` (an abuse desk's address, say) as
+ * the address to answer, or else the address of the user who generates them.
  */
 export async function victimNotifications(
   db: Kysely<Database>,
   viewer: Viewer,
   operationId: string,
-  opts: { allNetwork?: boolean; now?: string } = {},
+  opts: { allNetwork?: boolean; now?: string; contact?: string } = {},
 ): Promise<VictimNotifications> {
   const access = await operationAccess(db, viewer, operationId);
   const op = access.operation;
@@ -56,6 +58,7 @@ export async function victimNotifications(
     .select('name')
     .where('id', '=', op.leadOrg)
     .executeTakeFirst();
+  const reporter = await reporterContact(db, viewer, lead?.name ?? op.leadOrg, opts.contact);
   const certs = await db
     .selectFrom('organisations')
     .select(['id', 'name', 'country'])
@@ -81,11 +84,13 @@ export async function victimNotifications(
     const batch = batches.get(key) ?? { recipient, count: 0, reports: [] };
     batch.reports.push(
       xarfReport({
-        reporter: lead?.name ?? op.leadOrg,
-        operation: op.code,
+        reporter,
+        operationId: op.id,
+        operationCode: op.code,
+        targetId: r.id,
         kind: r.kind,
         value: r.value,
-        date: now,
+        firstSeen: r.created,
       }),
     );
     batch.count++;
@@ -100,6 +105,22 @@ export async function victimNotifications(
     total: recipients.reduce((n, b) => n + b.count, 0),
     recipients,
   };
+}
+
+async function reporterContact(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  org: string,
+  contact: string | undefined,
+): Promise<XarfContact> {
+  const address =
+    contact ??
+    (viewer.kind === 'user'
+      ? (await db.selectFrom('users').select('email').where('id', '=', viewer.userId).executeTakeFirst())
+          ?.email
+      : undefined) ??
+    '';
+  return { org, contact: address, domain: address.slice(address.lastIndexOf('@') + 1) };
 }
 
 function nationalCert(
