@@ -20,6 +20,7 @@ import { registerStats } from './stats.js';
 import { registerTaxii } from './taxii.js';
 import { registerUser } from './user.js';
 import { registerOperationCar } from './operation-car.js';
+import { registerSubscription } from './subscription.js';
 
 /** Every `accord` command; each lives in its own file. */
 export function registerCommands(program: Command): void {
@@ -43,5 +44,6 @@ export function registerCommands(program: Command): void {
   registerRansomware(program);
   registerDeconflict(program);
   registerPss(program);
+  registerSubscription(program);
   registerOperationCar(program.command('operation').description('law-enforcement operations'));
 }
