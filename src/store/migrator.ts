@@ -19,6 +19,7 @@ import { pssMigration } from './migrations/0021-pss.js';
 import { operationCarsMigration } from './migrations/0011-operation-cars.js';
 import { federationMigration } from './migrations/0045-federation.js';
 import { rangeHashesMigration } from './migrations/0022-range-hashes.js';
+import { deconflictProbeClassMigration } from './migrations/0023-deconflict-probe-class.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -42,6 +43,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0011-operation-cars': operationCarsMigration(),
     '0045-federation': federationMigration(),
     '0022-range-hashes': rangeHashesMigration(),
+    '0023-deconflict-probe-class': deconflictProbeClassMigration(),
   };
 }
 
