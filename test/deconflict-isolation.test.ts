@@ -110,7 +110,7 @@ describe.each(storeBackends())(
           );
         }
         expect(after.get('match')).toContain(PUBLIC_DOMAIN);
-      expect([...after.values()].filter((v) => !v.startsWith('200 '))).toEqual([]);
+        expect([...after.values()].filter((v) => !v.startsWith('200 '))).toEqual([]);
       }
     });
 

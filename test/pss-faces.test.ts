@@ -105,7 +105,7 @@ describe.each(storeBackends())('private search set faces on $name', { timeout: 6
     expect(hits).toHaveLength(2);
     const sent: string[] = [];
     const spy: typeof fetch = async (input, init) => {
-      sent.push(String(init?.body));
+      sent.push(typeof init?.body === 'string' ? init.body : '');
       return fetch(input, init);
     };
     const rows = await reportPssHits(
