@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PSS_FILES, checkAgainstSet, readPssSet, reportPssHits } from '../src/deconflict/pss/index.js';
+import {
+  PSS_FILES,
+  checkAgainstSet,
+  readPssSet,
+  reportPssHits,
+  traceLeak,
+} from '../src/deconflict/pss/index.js';
 import { serverRoutes } from '../src/http/server-routes.js';
 import type { Store } from '../src/store/store.js';
 import { bundle, indicator, orgId } from './factories.js';
@@ -81,6 +87,11 @@ describe.each(storeBackends())('private search set faces on $name', { timeout: 6
     });
     const set = await readPssSet(join(dir, 'faces-set'));
     expect(checkAgainstSet(set, LOG).map((h) => [h.value, h.certainty])).toEqual([[C2, 'exact']]);
+    // The watermark: the bloom file alone, stripped of its metadata, names the recipient.
+    const admin = await testUser(store, exporter.viewer.orgId, 'admin');
+    const bloom = readFileSync(join(dir, 'faces-set', PSS_FILES.bloom));
+    const traced = await traceLeak(store, admin.viewer, { bloom });
+    expect(traced.map((t) => t.recipient_org)).toEqual([recipient.viewer.orgId]);
   });
 
   it('refuses a missing or unknown recipient with a clear error and records nothing', async () => {
