@@ -1,6 +1,6 @@
 // `npm run bench -- <name> [args]`: runs bench/<name>.ts; without a name, runs the main ones in turn.
 // Each benchmark prints progress and returns its one-line summary, printed last.
-const ALL = ['ingest', 'match', 'export', 'taxii', 'correlate'];
+const ALL = ['ingest', 'match', 'export', 'taxii', 'correlate', 'deconflict'];
 
 interface Bench {
   run(args: string[]): Promise<string>;

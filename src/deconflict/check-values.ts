@@ -6,6 +6,7 @@ import type { Store } from '../store/store.js';
 import { deconflictKey, keyedHash } from './deconflict-key.js';
 import { interestValue } from './interest-value.js';
 import { hashHead, prefilter } from './prefilter.js';
+import { probeClass } from './probe-class.js';
 
 /** Values one key may check per window, and the window: 10,000 values a minute by default. */
 export interface CheckLimits {
@@ -61,6 +62,13 @@ export async function checkValues(
   const start = windowStart(now, limits.windowSeconds);
   const { key } = await deconflictKey(store);
 
+  const { heads, classes } = await prefilter.state(store);
+  // Only networks of lengths someone registered can hit: the rest need no hashing.
+  const wanted = (p: string) => {
+    if (classes === 'all') return true;
+    const c = probeClass(p);
+    return c === null || classes.has(c);
+  };
   const results: CheckResult[] = [];
   const probesOf: Array<string[] | null> = inputs.map((input, index) => {
     const v = interestValue(input.kind ?? 'auto', input.value);
@@ -69,9 +77,8 @@ export async function checkValues(
       return null;
     }
     results.push({ index, status: 'no-hit', kind: v.kind });
-    return v.probes.map((p) => keyedHash(key, p));
+    return v.probes.filter(wanted).map((p) => keyedHash(key, p));
   });
-  const heads = await prefilter.heads(store);
   const candidates = new Set<string>();
   for (const probes of probesOf) for (const h of probes ?? []) if (heads.has(hashHead(h))) candidates.add(h);
 

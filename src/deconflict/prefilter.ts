@@ -10,6 +10,14 @@ export function hashHead(hash: string): number {
 interface Loaded {
   epoch: number;
   heads: Set<number>;
+  /** Network length classes registered (`ip4/24`), or 'all' while a network hash has no class. */
+  classes: Set<string> | 'all';
+}
+
+/** What a check needs of the stored hashes: their heads and the network lengths in use. */
+export interface PrefilterState {
+  heads: Set<number>;
+  classes: Set<string> | 'all';
 }
 
 /**
@@ -23,14 +31,18 @@ export class DeconflictPrefilter {
   private readonly loaded = new WeakMap<Store, Promise<Loaded>>();
 
   async heads(store: Store, db: Kysely<Database> = store.db): Promise<Set<number>> {
+    return (await this.state(store, db)).heads;
+  }
+
+  async state(store: Store, db: Kysely<Database> = store.db): Promise<PrefilterState> {
     const epoch = await currentEpoch(db);
     let entry = this.loaded.get(store);
     const known = entry === undefined ? undefined : await entry.catch(() => undefined);
-    if (known?.epoch === epoch) return known.heads;
+    if (known?.epoch === epoch) return known;
     entry = load(db, epoch);
     this.loaded.set(store, entry);
     entry.catch(() => this.loaded.delete(store));
-    return (await entry).heads;
+    return entry;
   }
 }
 
@@ -60,7 +72,25 @@ async function load(db: Kysely<Database>, epoch: number): Promise<Loaded> {
     if (rows.length < page) break;
     after = rows[rows.length - 1]!.hash;
   }
-  return { epoch, heads };
+  const classRows = await db.selectFrom('deconflict_hashes').select('probe_class').distinct().execute();
+  // Rows from before migration 0023 have no class: a legacy network interest means every length.
+  const legacy = await db
+    .selectFrom('deconflict_hashes as h')
+    .innerJoin('deconflict_interests as i', 'i.id', 'h.interest_id')
+    .select('h.hash')
+    .where('h.probe_class', 'is', null)
+    .where('i.kind', 'in', ['ipv4', 'ipv6', 'ipv4-cidr', 'ipv6-cidr'])
+    .limit(1)
+    .executeTakeFirst();
+  const classes =
+    legacy === undefined
+      ? new Set(
+          classRows.flatMap((r) =>
+            r.probe_class === null || r.probe_class === undefined ? [] : [r.probe_class],
+          ),
+        )
+      : 'all';
+  return { epoch, heads, classes };
 }
 
 /** Moves the `deconflict` epoch forward, inside the registering transaction. */

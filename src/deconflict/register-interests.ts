@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import { deconflictKey, keyedHash } from './deconflict-key.js';
 import { interestValue } from './interest-value.js';
 import { bumpEpoch } from './prefilter.js';
+import { probeClass } from './probe-class.js';
 
 export const SENSITIVITIES = ['normal', 'sensitive', 'highly-sensitive'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
@@ -64,7 +65,10 @@ export async function registerInterests(
   const seal = (await secretKey(store)).key;
   const created = now.toISOString();
   const results: RegisterResult[] = [];
-  const rows: Array<{ interest: DeconflictInterestsTable; hashes: string[] }> = [];
+  const rows: Array<{
+    interest: DeconflictInterestsTable;
+    hashes: Array<{ hash: string; probe_class: string | null }>;
+  }> = [];
   inputs.forEach((input, index) => {
     const v = interestValue(input.kind ?? 'auto', input.value);
     const expires = expiry(input, now);
@@ -99,7 +103,7 @@ export async function registerInterests(
         expires_at: expires,
         created,
       },
-      hashes: [...new Set(v.stored.map((s) => keyedHash(key, s)))],
+      hashes: [...new Set(v.stored)].map((s) => ({ hash: keyedHash(key, s), probe_class: probeClass(s) })),
     });
     results.push({ index, status: 'registered', id, kind: v.kind, value: v.value, expires_at: expires });
   });
@@ -110,7 +114,7 @@ export async function registerInterests(
         .insertInto('deconflict_interests')
         .values(chunk.map((r) => r.interest))
         .execute();
-      const hashes = chunk.flatMap((r) => r.hashes.map((hash) => ({ hash, interest_id: r.interest.id })));
+      const hashes = chunk.flatMap((r) => r.hashes.map((h) => ({ ...h, interest_id: r.interest.id })));
       for (let j = 0; j < hashes.length; j += 500)
         await trx
           .insertInto('deconflict_hashes')

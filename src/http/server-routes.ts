@@ -12,6 +12,7 @@ import { feedsRoutes } from './feeds/feeds.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { deconflictRoutes } from './deconflict/deconflict.routes.js';
 import { rangeRoutes } from './range/range.routes.js';
+import { pssFeedRoutes } from './feeds/pss.routes.js';
 import { searchRoutes } from './dashboard/search.routes.js';
 import { graphRoutes } from './graph/graph.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
@@ -53,6 +54,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   (ctx) => publicIntakeRoutes(ctx),
   (ctx) => deconflictRoutes(ctx),
   (ctx) => rangeRoutes(ctx),
+  pssFeedRoutes,
   (ctx) => streamRoutes(ctx),
   carsRoutes,
   operationsRoutes,

@@ -18,6 +18,8 @@ import { operationsMigration } from './migrations/0010-operations.js';
 import { pssMigration } from './migrations/0021-pss.js';
 import { operationCarsMigration } from './migrations/0011-operation-cars.js';
 import { federationMigration } from './migrations/0045-federation.js';
+import { rangeHashesMigration } from './migrations/0022-range-hashes.js';
+import { deconflictProbeClassMigration } from './migrations/0023-deconflict-probe-class.js';
 import type { SqlDialect } from './store.js';
 
 function migrations(dialect: SqlDialect): Record<string, Migration> {
@@ -40,6 +42,8 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0021-pss': pssMigration(),
     '0011-operation-cars': operationCarsMigration(),
     '0045-federation': federationMigration(),
+    '0022-range-hashes': rangeHashesMigration(),
+    '0023-deconflict-probe-class': deconflictProbeClassMigration(),
   };
 }
 

@@ -8,6 +8,7 @@ import type { PssTables } from './tables/pss.js';
 import type { OperationCarsTables } from './tables/operation-cars.js';
 import type { FederationTables } from './tables/federation.js';
 import type { IntakeTables } from './tables/intake.js';
+import type { RangeTables } from './tables/range.js';
 
 /**
  * The tables of an Accord store, identical on SQLite and PostgreSQL. Timestamps are ISO 8601 text in
@@ -25,7 +26,8 @@ export interface Database
     PssTables,
     OperationCarsTables,
     FederationTables,
-    IntakeTables {}
+    IntakeTables,
+    RangeTables {}
 
 export type * from './tables/core.js';
 export type * from './tables/reports.js';
@@ -37,3 +39,4 @@ export type * from './tables/pss.js';
 export type * from './tables/operation-cars.js';
 export type * from './tables/federation.js';
 export type * from './tables/intake.js';
+export type * from './tables/range.js';

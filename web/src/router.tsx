@@ -34,6 +34,7 @@ const OrganisationsPage = lazyRouteComponent(
 );
 const AuditPage = lazyRouteComponent(() => import('./admin/AuditPage.js'), 'AuditPage');
 const LandscapePage = lazyRouteComponent(() => import('./reports/LandscapePage.js'), 'LandscapePage');
+const DeconflictPage = lazyRouteComponent(() => import('./deconflict/DeconflictPage.js'), 'DeconflictPage');
 
 // The public portal (/public/...) needs no account: it renders outside the sign-in gate.
 const RansomwarePage = lazyRouteComponent(() => import('./public/RansomwarePage.js'), 'RansomwarePage');
@@ -118,6 +119,7 @@ const routeTree = rootRoute.addChildren([
   route('/organisations', OrganisationsPage),
   route('/audit', AuditPage),
   route('/reports', LandscapePage),
+  route('/deconflict', DeconflictPage),
   route('/public', PublicHome),
   createRoute({
     getParentRoute: () => rootRoute,

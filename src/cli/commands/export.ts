@@ -13,6 +13,8 @@ import { isTlpLevel } from '../../policy/tlp.js';
 import type { ObjectFilters } from '../../store/objects/read-objects.js';
 import { resolveActor, withStore } from '../cli-context.js';
 import { CliError } from '../cli-error.js';
+import { exportPssCli, pssOptions } from './export-pss.js';
+import type { PssFlags } from './export-pss.js';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
@@ -21,7 +23,12 @@ export async function writeOut(chunk: string): Promise<void> {
   if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
 }
 
-interface ExportFlags {
+/** Bytes (an archive) to standard output, respecting back-pressure. */
+async function writeOutBytes(chunk: Buffer): Promise<void> {
+  if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+}
+
+interface ExportFlags extends PssFlags {
   format: string;
   type?: string;
   kind?: string;
@@ -71,7 +78,7 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('stream what you may see to standard output: a STIX bundle, or a defender format')
-    .option('--format <f>', `stix (default), misp, ${Object.keys(FORMATS).join(', ')}`, 'stix')
+    .option('--format <f>', `stix (default), misp, pss, ${Object.keys(FORMATS).join(', ')}`, 'stix')
     .option('--type <types>', 'only these STIX types, comma-separated')
     .option(
       '--kind <kinds>',
@@ -90,15 +97,23 @@ export function registerExport(program: Command): void {
     .option('--include-pap-red', 'blocking formats: keep PAP:RED items (audited)')
     .option('--columns <list>', 'csv: columns, comma-separated')
     .option('--as <email>', 'export what this user may see (default: the first administrator)')
+    .option('--recipient <org-id>', 'pss: the organisation the private search set is made for')
+    .option('--out <path>', 'pss: a directory to create, or a .tar file (default: a tar on standard output)')
+    .option('--fp-rate <p>', 'pss: the Bloom filter false-positive rate (default 0.001)')
+    .option('--name <name>', 'pss: the set name, which names its directory')
     .action(async (flags: ExportFlags) => {
       if (flags.since !== undefined && !ISO.test(flags.since)) {
         throw new CliError(`--since ${flags.since}: use an RFC 3339 UTC timestamp like 2026-01-31T00:00:00Z`);
       }
       const spec = FORMATS[flags.format];
-      if (flags.format !== 'stix' && flags.format !== 'misp' && spec === undefined) {
-        throw new CliError(`--format ${flags.format}: use stix, misp, ${Object.keys(FORMATS).join(', ')}`);
+      const pss = flags.format === 'pss';
+      if (flags.format !== 'stix' && flags.format !== 'misp' && !pss && spec === undefined) {
+        throw new CliError(
+          `--format ${flags.format}: use stix, misp, pss, ${Object.keys(FORMATS).join(', ')}`,
+        );
       }
-      const filters = spec === undefined ? undefined : defenderFilters(flags);
+      const filters = spec === undefined && !pss ? undefined : defenderFilters(flags);
+      const pssOpts = pss ? pssOptions(flags) : undefined;
       const options: ExportOptions = {};
       if (flags.columns !== undefined) {
         try {
@@ -119,6 +134,10 @@ export function registerExport(program: Command): void {
             details: { ...flags },
           }),
         );
+        if (pssOpts !== undefined && filters !== undefined) {
+          await exportPssCli(store, actor, config.baseUrl, filters, pssOpts, writeOutBytes);
+          return;
+        }
         if (flags.format === 'misp') {
           // MISP events, as the MISP feed serves them: reports become events, loose objects daily events.
           await writeOut(`${JSON.stringify({ response: await mispFeedEvents(store.db, actor) })}\n`);

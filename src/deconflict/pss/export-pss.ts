@@ -84,6 +84,7 @@ export async function exportPss(store: Store, viewer: UserViewer, input: PssExpo
     description: input.description ?? `Accord private search set ${id}`,
     keyId: `accord:${keyId}`,
     recipient: input.recipientOrg,
+    issuer: input.baseUrl,
     ...(input.fpRate === undefined ? {} : { fpRate: input.fpRate }),
     now,
   });
@@ -103,6 +104,7 @@ export async function exportPss(store: Store, viewer: UserViewer, input: PssExpo
       .execute();
     await auditOk(trx, viewer, 'pss.export', id, {
       recipient: input.recipientOrg,
+      issuer: input.baseUrl,
       count: set.hashes.length,
     });
   });

@@ -8,3 +8,8 @@ export { traceLeak } from './trace-leak.js';
 export type { LeakTrace, LeakedSet } from './trace-leak.js';
 export { checkAgainstSet, readPssSet } from './pss-check.js';
 export type { LoadedPssSet, PssCheckHit } from './pss-check.js';
+export { pssFiles, tarArchive } from './pss-files.js';
+export type { PssFile } from './pss-files.js';
+export { writePssDirectory } from './write-pss-dir.js';
+export { reportPssHits } from './report-pss-hits.js';
+export type { ReportTarget, ReportedHit } from './report-pss-hits.js';

@@ -34,6 +34,22 @@ async function optional(path: string): Promise<Buffer | undefined> {
   }
 }
 
+/** The hash file's lines: each a 64-digit hex HMAC-SHA-256, else an error naming the line. */
+function hashLines(path: string, text: Buffer): Set<string> {
+  const out = new Set<string>();
+  text
+    .toString('utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      const h = line.trim().toLowerCase();
+      if (h === '') return;
+      if (!/^[0-9a-f]{64}$/.test(h))
+        throw new Error(`${path}:${String(i + 1)}: not a hex HMAC-SHA-256 (64 hexadecimal digits)`);
+      out.add(h);
+    });
+  return out;
+}
+
 /**
  * Reads a set directory (private-search-set.json, .pss and/or .bloom) and its key: `keyHex`, else
  * the directory's private-search-set.key. Errors name the file and what is wrong.
@@ -42,12 +58,15 @@ export async function readPssSet(dir: string, keyHex?: string): Promise<LoadedPs
   const metaPath = join(dir, PSS_FILES.metadata);
   const metaText = await optional(metaPath);
   if (metaText === undefined) throw new Error(`${metaPath}: not found (is ${dir} a private search set?)`);
-  let raw: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    raw = JSON.parse(metaText.toString('utf8')) as Record<string, unknown>;
+    parsed = JSON.parse(metaText.toString('utf8'));
   } catch (error) {
     throw new Error(`${metaPath}: not JSON: ${(error as Error).message}`);
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error(`${metaPath}: not a JSON object of the private-search-set meta format`);
+  const raw = parsed as Record<string, unknown>;
   if (raw.algorithm !== 'HMAC-SHA-256')
     throw new Error(`${metaPath}: algorithm ${String(raw.algorithm)} is not supported (HMAC-SHA-256 only)`);
   if (raw['canonicalization-format'] !== PSS_CANONICALISATION)
@@ -61,14 +80,7 @@ export async function readPssSet(dir: string, keyHex?: string): Promise<LoadedPs
   if (hashText === undefined && bloomBytes === undefined)
     throw new Error(`${dir}: neither ${PSS_FILES.hashes} nor ${PSS_FILES.bloom}`);
   const set: LoadedPssSet = { metadata, key: Buffer.from(keyText.trim(), 'hex') };
-  if (hashText !== undefined)
-    set.hashes = new Set(
-      hashText
-        .toString('utf8')
-        .split('\n')
-        .map((l) => l.trim().toLowerCase())
-        .filter((l) => l !== ''),
-    );
+  if (hashText !== undefined) set.hashes = hashLines(join(dir, PSS_FILES.hashes), hashText);
   else if (bloomBytes !== undefined) {
     try {
       set.bloom = DcsoBloom.read(bloomBytes);

@@ -47,6 +47,8 @@ export interface PssMetadata {
   'x-accord-count': number;
   /** The recipient organisation's id: the set is watermarked for it. */
   'x-accord-recipient': string;
+  /** The issuing instance's base URL: where `accord pss check --report-sightings` reports hits. */
+  'x-accord-issuer'?: string;
 }
 
 export interface PssSet {
@@ -62,6 +64,7 @@ export interface PssBuildInput {
   description: string;
   keyId: string;
   recipient: string;
+  issuer?: string;
   fpRate?: number;
   now?: Date;
 }
@@ -104,6 +107,7 @@ export function buildPssSet(
       'misp-attribute-types': [...types].sort(),
       'x-accord-count': sorted.length,
       'x-accord-recipient': input.recipient,
+      ...(input.issuer === undefined ? {} : { 'x-accord-issuer': input.issuer }),
     },
     hashes: sorted,
     bloom: bloom.write(),

@@ -3,4 +3,5 @@ export { PREFIX_LENGTH, RANGE_KINDS, RANGE_SET_LABELS, SUFFIX_LENGTH, rangeHash 
 export type { RangeKind } from './range-kinds.js';
 export { MIN_DECOYS, PAD_TO, padSuffixes } from './range-padding.js';
 export { rangeLookup } from './range-lookup.js';
+export { inRangeSet, syncRangeHashes } from './range-index.js';
 export type { RangeAnswer } from './range-lookup.js';

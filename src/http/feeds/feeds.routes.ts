@@ -16,7 +16,8 @@ import { requireUser } from '../plugins/viewer.js';
 import { feedValidator } from './feed-validator.js';
 import { FeedParams, FeedQuery } from './feeds.schema.js';
 
-function filtersOf(q: FeedQuery): DefenderFilters {
+/** The defender selection a feed query asks for (shared with the private-search-set export). */
+export function filtersOf(q: FeedQuery): DefenderFilters {
   return {
     ...(q.type === undefined ? {} : { types: q.type }),
     ...(q.kind === undefined ? {} : { kinds: q.kind }),

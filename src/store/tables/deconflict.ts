@@ -25,6 +25,8 @@ export interface DeconflictInterestsTable {
 export interface DeconflictHashesTable {
   hash: string;
   interest_id: string;
+  /** `ip4/24`-style length class of a hashed network (migration 0023); null otherwise or before. */
+  probe_class?: string | null;
 }
 
 /** A check that hit an interest, for its owner: who checked and when. */
