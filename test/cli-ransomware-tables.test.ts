@@ -55,10 +55,24 @@ describe('accord ransomware decryptor|contact', () => {
       expect(set.stdout).toMatch(/added the decryptor of Locky/);
       const human = runCli(['ransomware', 'decryptor', 'list'], ws.env).stdout;
       expect(human).toMatch(new RegExp(`${LOCKY}\\tLocky\\tLocky keys\\tExample Lab`));
-      const id = runCli(['ransomware', 'identify', '--extension', 'x.docx.locky', '--json'], ws.env);
-      const top = (JSON.parse(id.stdout) as { candidates: Array<{ decryptor: { tool: string } | null }> })
-        .candidates[0];
-      expect(top?.decryptor?.tool).toBe('Locky keys');
+      const id = runCli(
+        [
+          'ransomware',
+          'identify',
+          '--extension',
+          'x.docx.locky',
+          '--note-name',
+          '_Locky_recover_instructions.txt',
+          '--json',
+        ],
+        ws.env,
+      );
+      const found = (
+        JSON.parse(id.stdout) as {
+          candidates: Array<{ galaxy_uuid: string; decryptor: { tool: string } | null }>;
+        }
+      ).candidates.find((c) => c.galaxy_uuid === LOCKY);
+      expect(found?.decryptor?.tool).toBe('Locky keys');
 
       expect(runCli(['ransomware', 'decryptor', 'remove', DJVU], ws.env).status).toBe(0);
       const djvu = runCli(['ransomware', 'identify', '--extension', 'a.djvu', '--json'], ws.env);

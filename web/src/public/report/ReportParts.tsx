@@ -72,7 +72,7 @@ export function CommentField({ value, onChange }: { value: string; onChange: (v:
 }
 
 /** The receipt after a report was accepted; focus moves to it so screen readers announce it. */
-export function ReportConfirmation({ done, onAnother }: { done: ReportAccepted; onAnother: () => void }) {
+export function ReportConfirmation({ done }: { done: ReportAccepted }) {
   const { t } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -85,10 +85,7 @@ export function ReportConfirmation({ done, onAnother }: { done: ReportAccepted; 
       </h2>
       <p>{t('rep_thanks', { id: done.id, values: String(done.values) })}</p>
       <p>
-        <button type="button" onClick={onAnother}>
-          {t('rep_another')}
-        </button>{' '}
-        <Link to="/public/report">{t('rep_title')}</Link>
+        <Link to="/public/report">{t('rep_another')}</Link>
       </p>
     </section>
   );
@@ -114,17 +111,12 @@ export function ReportFrame({
 }: {
   title: string;
   intro?: string;
-  report: {
-    busy: boolean;
-    done: ReportAccepted | undefined;
-    failure: ReportFailure | undefined;
-    reset: () => void;
-  };
+  report: { busy: boolean; done: ReportAccepted | undefined; failure: ReportFailure | undefined };
   onSubmit: () => void;
   children: ReactNode;
 }) {
   const { t } = useT();
-  if (report.done !== undefined) return <ReportConfirmation done={report.done} onAnother={report.reset} />;
+  if (report.done !== undefined) return <ReportConfirmation done={report.done} />;
   return (
     <section className="card">
       <h1>{title}</h1>

@@ -37,9 +37,5 @@ export function useReport(kind: ReportKind) {
     failure,
     fail: setFailure,
     send,
-    reset: () => {
-      setDone(undefined);
-      setFailure(undefined);
-    },
   };
 }
