@@ -34,6 +34,10 @@ const OrganisationsPage = lazyRouteComponent(
   'OrganisationsPage',
 );
 const AuditPage = lazyRouteComponent(() => import('./admin/AuditPage.js'), 'AuditPage');
+const RansomwareTablesPage = lazyRouteComponent(
+  () => import('./admin/RansomwareTablesPage.js'),
+  'RansomwareTablesPage',
+);
 const LandscapePage = lazyRouteComponent(() => import('./reports/LandscapePage.js'), 'LandscapePage');
 
 // The public portal (/public/...) needs no account: it renders outside the sign-in gate.
@@ -125,6 +129,7 @@ const routeTree = rootRoute.addChildren([
   route('/users', UsersPage),
   route('/organisations', OrganisationsPage),
   route('/audit', AuditPage),
+  route('/ransomware-tables', RansomwareTablesPage),
   route('/reports', LandscapePage),
   route('/public', PublicHome),
   createRoute({
