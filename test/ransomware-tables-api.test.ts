@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, httpWorld, lastEntry, member } from '../src/http/admin/admin-test-app.js';
-import type { HttpWorld } from '../src/http/admin/admin-test-app.js';
+import type { HttpWorld, Reply } from '../src/http/admin/admin-test-app.js';
 import { shippedDecryptors } from '../src/public/ransomware/decryptors.js';
 import { shippedReportingContacts } from '../src/public/ransomware/advice.js';
 import { storeBackends } from './store-harness.js';
@@ -22,7 +22,7 @@ describe.each(storeBackends())('admin REST for the ransomware tables on $name', 
   let readerKey: string;
   let readOnlyAdminKey: string;
 
-  const identify = async (body: unknown) =>
+  const identify = async (body: unknown): Promise<Reply['body']> =>
     (await call(w.app, 'POST', '/api/v1/public/ransomware/identify', undefined, body)).body;
   const snapshot = async () => ({
     decryptors: (await call(w.app, 'GET', `${BASE}/decryptors`, w.adminKey)).body,
@@ -161,7 +161,7 @@ describe.each(storeBackends())('admin REST for the ransomware tables on $name', 
       outcome: 'ok',
       target: 'DE',
     });
-    const advice = async (cc: string) =>
+    const advice = async (cc: string): Promise<Reply['body']> =>
       (await call(w.app, 'GET', `/api/v1/public/ransomware/advice?country=${cc}`)).body.reporting_contact;
     expect(await advice('de')).toEqual({ country: 'DE', name: 'BKA', url: 'https://www.bka.de/' });
     expect((await call(w.app, 'DELETE', `${BASE}/contacts/FR`, w.adminKey)).status).toBe(204);

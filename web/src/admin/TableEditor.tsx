@@ -16,7 +16,10 @@ export interface Field {
  * One curated table behind the public portal, edited through the admin REST API: its rows, a remove
  * button each, and a form that sets one row by key (PUT). The server validates and audits every change.
  */
-export function TableEditor<Row extends Record<string, unknown>>({
+/** A row as the admin API returns it: text fields, some optional. */
+type Row = Record<string, string | undefined>;
+
+export function TableEditor({
   title,
   path,
   keyField,
@@ -26,9 +29,9 @@ export function TableEditor<Row extends Record<string, unknown>>({
 }: {
   title: string;
   path: string;
-  keyField: keyof Row & string;
+  keyField: string;
   keyLabel: string;
-  columns: Array<keyof Row & string>;
+  columns: string[];
   fields: Field[];
 }) {
   const rows = useQuery({ queryKey: [path], queryFn: () => api<Items<Row>>(path) });
@@ -56,12 +59,12 @@ export function TableEditor<Row extends Record<string, unknown>>({
           </thead>
           <tbody>
             {rows.data?.items.map((row) => {
-              const key = String(row[keyField]);
+              const key = row[keyField] ?? '';
               return (
                 <tr key={key}>
                   {[keyField, ...columns].map((c) => (
                     <td key={c} className={c === keyField ? 'mono' : undefined}>
-                      {String(row[c] ?? '')}
+                      {row[c] ?? ''}
                     </td>
                   ))}
                   <td>
@@ -81,7 +84,7 @@ export function TableEditor<Row extends Record<string, unknown>>({
                       onClick={() => {
                         setValues(
                           Object.fromEntries(
-                            [keyField, ...fields.map((f) => f.name)].map((f) => [f, String(row[f] ?? '')]),
+                            [keyField, ...fields.map((f) => f.name)].map((f) => [f, row[f] ?? '']),
                           ),
                         );
                       }}
