@@ -1,20 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdvisory, publishAdvisory } from '../../src/public/advisories/advisories.js';
-import { setIntakeOrganisation } from '../../src/public/intake/intake-organisation.js';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
 import type { Store } from '../../src/store/store.js';
-import { orgId, userViewer } from '../factories.js';
-import { addOrg } from '../import-helpers.js';
 import { horizontalOverflow, seriousViolations } from './axe.js';
-import { ensureWebBuilt, hasChromium, launchChromium, step } from './browser.js';
-import { webApp } from './web-app.js';
+import { hasChromium, step } from './browser.js';
+import { SHOTS, portalWorld } from './portal-world.js';
+import type { PortalWorld } from './portal-world.js';
 
-const SHOTS = new URL('../../test-results/', import.meta.url).pathname;
 const WIDTHS = [
   [1280, 900],
   [375, 800],
@@ -30,9 +21,8 @@ const PHISH_HEADERS = [
 ].join('\n');
 
 describe.skipIf(!hasChromium)('the public portal: report forms and accessibility, in Chromium', () => {
-  let dir: string;
+  let world: PortalWorld;
   let store: Store;
-  let app: FastifyInstance;
   let base: string;
   let browser: Browser;
 
@@ -54,37 +44,11 @@ describe.skipIf(!hasChromium)('the public portal: report forms and accessibility
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'accord-e2e-forms-'));
-    store = await openSqliteStore(join(dir, 'accord.db'));
-    const org = orgId();
-    await addOrg(store, org);
-    const admin = userViewer(org, 'admin');
-    await setIntakeOrganisation(store, admin, org);
-    const a = await createAdvisory(store, admin, {
-      slug: 'parcel-sms',
-      tlp: 'clear',
-      texts: {
-        en: {
-          title: 'Fake parcel texts',
-          summary: 'Texts ask for a fee.',
-          body: '## Look for\n\nA payment link.',
-        },
-      },
-    });
-    await publishAdvisory(store, admin, a.id);
-    app = await webApp(store);
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
+    world = await portalWorld('## Look for\n\nA payment link.', false);
+    ({ store, base, browser } = world);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser.close();
-    await app.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => world.close());
 
   for (const [width, height] of WIDTHS) {
     it(`every portal page passes axe-core and fits at ${String(width)} px`, async () => {

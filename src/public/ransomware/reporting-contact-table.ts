@@ -1,9 +1,18 @@
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../audit/actor.js';
 import { auditOk, auditedWrite } from '../../audit/audited-write.js';
 import { requireAdmin } from '../../admin/authorise.js';
 import { notFound } from '../../errors.js';
+import type { Database } from '../../store/schema.js';
 import type { Store } from '../../store/store.js';
 import type { ReportingContact, ReportingContactInput } from './advice.js';
+
+const contactRow = (trx: Kysely<Database>, country: string) =>
+  trx
+    .selectFrom('public_reporting_contacts')
+    .select(['name', 'url'])
+    .where('country', '=', country)
+    .executeTakeFirst();
 
 /**
  * Sets where victims in `country` (upper-case ISO 3166-1 alpha-2, or `*` for every other country)
@@ -18,11 +27,7 @@ export async function setReportingContact(
 ): Promise<{ contact: ReportingContact; created: boolean }> {
   return auditedWrite(store, actor, { action: 'ransomware.contact.set', target: country }, async (trx) => {
     requireAdmin(actor, 'edit the reporting contacts');
-    const before = await trx
-      .selectFrom('public_reporting_contacts')
-      .select(['name', 'url'])
-      .where('country', '=', country)
-      .executeTakeFirst();
+    const before = await contactRow(trx, country);
     const row = {
       name: input.name,
       url: input.url,
@@ -48,11 +53,7 @@ export async function setReportingContact(
 export async function removeReportingContact(store: Store, actor: Actor, country: string): Promise<void> {
   await auditedWrite(store, actor, { action: 'ransomware.contact.remove', target: country }, async (trx) => {
     requireAdmin(actor, 'edit the reporting contacts');
-    const before = await trx
-      .selectFrom('public_reporting_contacts')
-      .select(['name', 'url'])
-      .where('country', '=', country)
-      .executeTakeFirst();
+    const before = await contactRow(trx, country);
     if (before === undefined) throw notFound(`reporting contact for ${country}`);
     await trx.deleteFrom('public_reporting_contacts').where('country', '=', country).execute();
     await auditOk(trx, actor, 'ransomware.contact.remove', country, { before });
