@@ -24,6 +24,7 @@ import { sessionRoutes } from './session/session.routes.js';
 import { publicRansomwareRoutes } from './public/ransomware.routes.js';
 import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
 import { publicIntakeRoutes } from './public/intake.routes.js';
+import { ransomwareTablesRoutes } from './public/ransomware-tables.routes.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { subscriptionsRoutes } from './stream/subscriptions.routes.js';
 import { webRoutes } from './web/web.routes.js';
@@ -52,6 +53,7 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   (ctx) => publicRansomwareRoutes(ctx),
   publicAdvisoriesRoutes,
   (ctx) => publicIntakeRoutes(ctx),
+  ransomwareTablesRoutes,
   (ctx) => deconflictRoutes(ctx),
   (ctx) => rangeRoutes(ctx),
   pssFeedRoutes,

@@ -1,58 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdvisory, publishAdvisory } from '../../src/public/advisories/advisories.js';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
-import { orgId, userViewer } from '../factories.js';
-import { addOrg } from '../import-helpers.js';
-import type { Store } from '../../src/store/store.js';
-import { ensureWebBuilt, hasChromium, launchChromium, step } from './browser.js';
-import { webApp } from './web-app.js';
-
-const SHOTS = new URL('../../test-results/', import.meta.url).pathname;
+import { hasChromium, step } from './browser.js';
+import { SHOTS, portalWorld } from './portal-world.js';
+import type { PortalWorld } from './portal-world.js';
 
 describe.skipIf(!hasChromium)('the public portal in Chromium, without an account', () => {
-  let dir: string;
-  let store: Store;
-  let app: FastifyInstance;
+  let world: PortalWorld;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'accord-e2e-public-'));
-    store = await openSqliteStore(join(dir, 'accord.db'));
-    const org = orgId();
-    await addOrg(store, org);
-    const admin = userViewer(org, 'admin');
-    const a = await createAdvisory(store, admin, {
-      slug: 'parcel-sms',
-      tlp: 'clear',
-      texts: {
-        en: {
-          title: 'Fake parcel texts',
-          summary: 'Texts ask for a fee.',
-          body: '## Look for\n\nA payment link. <img src=x onerror="window.pwned=1">',
-        },
-        fr: { title: 'Faux SMS de colis', summary: 'Des SMS demandent des frais.', body: 'Ne cliquez pas.' },
-      },
-    });
-    await publishAdvisory(store, admin, a.id);
-    app = await webApp(store);
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
-  }, 120_000);
+    world = await portalWorld('## Look for\n\nA payment link. <img src=x onerror="window.pwned=1">');
+    ({ base, browser } = world);
+  }, 180_000);
 
-  afterAll(async () => {
-    await browser.close();
-    await app.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => world.close());
 
   it('identifies ransomware, in three languages, with labelled fields, at desktop and mobile width', async () => {
     for (const [width, height] of [

@@ -13,7 +13,8 @@ import { Layout } from './app/Layout.js';
 import { Loading } from './app/Loading.js';
 import { SignInPage } from './app/SignInPage.js';
 import { DashboardPage } from './dashboard/DashboardPage.js';
-import { PublicHome, PublicLayout } from './public/PublicLayout.js';
+import { PublicHome } from './public/PublicHome.js';
+import { PublicLayout } from './public/PublicLayout.js';
 import { parseSearch } from './search/search-params.js';
 import type { SearchParams } from './search/search-params.js';
 
@@ -33,6 +34,10 @@ const OrganisationsPage = lazyRouteComponent(
   'OrganisationsPage',
 );
 const AuditPage = lazyRouteComponent(() => import('./admin/AuditPage.js'), 'AuditPage');
+const RansomwareTablesPage = lazyRouteComponent(
+  () => import('./admin/RansomwareTablesPage.js'),
+  'RansomwareTablesPage',
+);
 const LandscapePage = lazyRouteComponent(() => import('./reports/LandscapePage.js'), 'LandscapePage');
 const DeconflictPage = lazyRouteComponent(() => import('./deconflict/DeconflictPage.js'), 'DeconflictPage');
 
@@ -43,6 +48,13 @@ const AdvisoriesListPage = lazyRouteComponent(
   'AdvisoriesListPage',
 );
 const AdvisoryPageView = lazyRouteComponent(() => import('./public/AdvisoriesPages.js'), 'AdvisoryPageView');
+const ReportHubPage = lazyRouteComponent(() => import('./public/report/ReportHubPage.js'), 'ReportHubPage');
+const ReportEmailPage = lazyRouteComponent(
+  () => import('./public/report/ReportEmailPage.js'),
+  'ReportEmailPage',
+);
+const ReportSmsPage = lazyRouteComponent(() => import('./public/report/ReportSmsPage.js'), 'ReportSmsPage');
+const ReportUrlPage = lazyRouteComponent(() => import('./public/report/ReportUrlPage.js'), 'ReportUrlPage');
 const isPublicPath = () =>
   window.location.pathname === '/public' || window.location.pathname.startsWith('/public/');
 
@@ -118,6 +130,7 @@ const routeTree = rootRoute.addChildren([
   route('/users', UsersPage),
   route('/organisations', OrganisationsPage),
   route('/audit', AuditPage),
+  route('/ransomware-tables', RansomwareTablesPage),
   route('/reports', LandscapePage),
   route('/deconflict', DeconflictPage),
   route('/public', PublicHome),
@@ -134,6 +147,16 @@ const routeTree = rootRoute.addChildren([
     component: AdvisoriesListPage,
   }),
   advisoryRoute,
+  ...(
+    [
+      ['/public/report', ReportHubPage],
+      ['/public/report/email', ReportEmailPage],
+      ['/public/report/sms', ReportSmsPage],
+      ['/public/report/url', ReportUrlPage],
+    ] as const
+  ).map(([path, page]) =>
+    createRoute({ getParentRoute: () => rootRoute, path, loader: () => page.preload?.(), component: page }),
+  ),
 ]);
 
 export { isPublicPath };

@@ -7,6 +7,7 @@ import { IdentifyInput } from '../../public/ransomware/identify-input.js';
 import type { RansomwareIdentification } from '../../public/ransomware/identify-ransomware.js';
 import { updateRansomwareGalaxy } from '../../public/ransomware/ransomware-database.js';
 import { resolveActor, withStore } from '../cli-context.js';
+import { registerRansomwareTables } from './ransomware-tables.js';
 import { CliError, EXIT } from '../cli-error.js';
 
 interface IdentifyFlags {
@@ -62,7 +63,8 @@ function printHuman(r: RansomwareIdentification, contact: string | null): void {
 export function registerRansomware(program: Command): void {
   const cmd = program
     .command('ransomware')
-    .description('identify ransomware families; manage the family database');
+    .description('identify ransomware families; manage the family database, decryptors and contacts');
+  registerRansomwareTables(cmd);
   cmd
     .command('identify')
     .description('rank the ransomware families that match a note, file names, contacts or a file marker')

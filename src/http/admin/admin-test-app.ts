@@ -66,7 +66,7 @@ export async function member(
 /** One request: `key` as Bearer (none: anonymous), `body` as JSON. */
 export async function call(
   app: FastifyInstance,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   key?: string,
   body?: unknown,

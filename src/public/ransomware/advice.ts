@@ -1,28 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Store } from '../../store/store.js';
-import { DATA_DIR } from './decryptors.js';
+import { DATA_DIR, WebUrl } from './decryptors.js';
+
+/** An ISO 3166-1 alpha-2 country code (any case, kept upper-case), or `*` for every other country. */
+export const ContactCountry = z
+  .string()
+  .regex(/^(?:[A-Za-z]{2}|\*)$/, 'must be two letters (ISO 3166-1) or * for everyone else')
+  .transform((c) => c.toUpperCase());
+
+/** What an administrator sets for one country: who takes the report, and where. */
+export const ReportingContactInput = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  url: WebUrl,
+});
+export type ReportingContactInput = z.infer<typeof ReportingContactInput>;
 
 /** Where victims report a crime, per ISO 3166-1 alpha-2 country; `*` is the fallback for all others. */
-export const ReportingContact = z.object({
+export const ReportingContact = ReportingContactInput.extend({
   country: z.string().regex(/^(?:[A-Z]{2}|\*)$/),
-  name: z.string().min(1).max(200),
-  url: z.url(),
 });
 export type ReportingContact = z.infer<typeof ReportingContact>;
 
+/** The contacts Accord ships (data/reporting-contacts.json): migration 0037 seeds the store with them. */
 export function shippedReportingContacts(): ReportingContact[] {
   return z
     .array(ReportingContact)
     .parse(JSON.parse(readFileSync(new URL('reporting-contacts.json', DATA_DIR), 'utf8')));
 }
 
-/** The shipped table with the store's rows (editable by administrators) laid over it. */
+/** The contact table in force, as administrators left it, by country (`*` first). */
 export async function reportingContacts(store: Store): Promise<ReportingContact[]> {
-  const byCountry = new Map(shippedReportingContacts().map((c) => [c.country, c]));
-  for (const r of await store.db.selectFrom('public_reporting_contacts').selectAll().execute())
-    byCountry.set(r.country, { country: r.country, name: r.name, url: r.url });
-  return [...byCountry.values()].sort((a, b) => a.country.localeCompare(b.country));
+  const rows = await store.db
+    .selectFrom('public_reporting_contacts')
+    .select(['country', 'name', 'url'])
+    .orderBy('country')
+    .execute();
+  return rows.map((r) => ({ country: r.country, name: r.name, url: r.url }));
 }
 
 /** The contact for `country`, else the fallback. */

@@ -4,12 +4,13 @@ import { auditOk, auditedWrite } from '../../audit/audited-write.js';
 import { requireAdmin } from '../../admin/authorise.js';
 import { invalidInput } from '../../errors.js';
 import type { Store } from '../../store/store.js';
-import { DATA_DIR, Decryptor, shippedDecryptors } from './decryptors.js';
+import { DATA_DIR, readDecryptors } from './decryptors.js';
 import { RansomwareDatabase } from './family.js';
 import { buildFamilyIndex } from './family-index.js';
 import type { FamilyIndex } from './family-index.js';
 import type { IdentifyTables } from './identify.js';
 import { shippedMarkers } from './markers.js';
+import type { FileMarker } from './markers.js';
 import { normaliseGalaxy } from './normalise-galaxy.js';
 
 const ROW = 'current';
@@ -30,20 +31,13 @@ export function shippedDatabase(): RansomwareDatabase {
   return shipped;
 }
 
-const cache = new WeakMap<Store, { key: string; loaded: LoadedDatabase }>();
-
-async function decryptorTable(store: Store): Promise<Map<string, Decryptor>> {
-  const map = new Map(shippedDecryptors().map((d) => [d.galaxy_uuid, d]));
-  for (const row of await store.db.selectFrom('public_decryptors').selectAll().execute()) {
-    if (row.data === null) map.delete(row.galaxy_uuid);
-    else map.set(row.galaxy_uuid, Decryptor.parse(JSON.parse(row.data)));
-  }
-  return map;
-}
+const cache = new WeakMap<Store, { key: string; database: RansomwareDatabase; index: FamilyIndex }>();
+let markers: FileMarker[] | undefined;
 
 /**
  * The family database in force: the store's copy when an administrator loaded one, else the shipped
- * one, with its index. Rebuilt only when the store's copy or the decryptor table changes.
+ * one, with its index, rebuilt only when the store's copy changes; and the decryptor table as it is
+ * now (a few dozen rows, read on every call so an edit made on any node counts at once).
  */
 export async function loadRansomwareDatabase(store: Store): Promise<LoadedDatabase> {
   const row = await store.db
@@ -51,30 +45,28 @@ export async function loadRansomwareDatabase(store: Store): Promise<LoadedDataba
     .select(['updated'])
     .where('id', '=', ROW)
     .executeTakeFirst();
-  const stamp = await store.db
-    .selectFrom('public_decryptors')
-    .select((eb) => [eb.fn.max('updated').as('last'), eb.fn.countAll().as('n')])
-    .executeTakeFirst();
-  const key = `${row?.updated ?? 'shipped'}|${stamp?.last ?? ''}|${String(stamp?.n ?? 0)}`;
-  const hit = cache.get(store);
-  if (hit?.key === key) return hit.loaded;
-  let database = shippedDatabase();
-  if (row !== undefined) {
-    const full = await store.db
-      .selectFrom('public_ransomware_galaxy')
-      .select('data')
-      .where('id', '=', ROW)
-      .executeTakeFirstOrThrow();
-    database = RansomwareDatabase.parse(JSON.parse(full.data));
+  const key = row?.updated ?? 'shipped';
+  let hit = cache.get(store);
+  if (hit?.key !== key) {
+    let database = shippedDatabase();
+    if (row !== undefined) {
+      const full = await store.db
+        .selectFrom('public_ransomware_galaxy')
+        .select('data')
+        .where('id', '=', ROW)
+        .executeTakeFirstOrThrow();
+      database = RansomwareDatabase.parse(JSON.parse(full.data));
+    }
+    hit = { key, database, index: buildFamilyIndex(database.families) };
+    cache.set(store, hit);
   }
-  const loaded: LoadedDatabase = {
-    source: row?.updated ?? 'shipped',
-    database,
-    index: buildFamilyIndex(database.families),
-    tables: { decryptors: await decryptorTable(store), markers: shippedMarkers() },
+  markers ??= shippedMarkers();
+  return {
+    source: key,
+    database: hit.database,
+    index: hit.index,
+    tables: { decryptors: await readDecryptors(store.db), markers },
   };
-  cache.set(store, { key, loaded });
-  return loaded;
 }
 
 export interface GalaxyUpdate {

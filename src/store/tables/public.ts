@@ -19,7 +19,7 @@ export interface PublicRansomwareGalaxyTable {
   updated_by: string;
 }
 
-/** Decryptor entries by galaxy UUID; `data` null withdraws a shipped entry. */
+/** The curated decryptor table by galaxy UUID (seeded by migration 0037); `data` is the entry as JSON. */
 export interface PublicDecryptorsTable {
   galaxy_uuid: string;
   data: string | null;
@@ -33,6 +33,8 @@ export interface PublicReportingContactsTable {
   name: string;
   url: string;
   updated: string;
+  /** The administrator's user id, or `system` (migration 0037). */
+  updated_by: string;
 }
 
 /** Identifications a visitor chose to share with investigators (migration 0031). */

@@ -20,6 +20,7 @@ export function Layout({ session }: { session: Session }) {
       ? ([
           ['/organisations', 'Organisations'],
           ['/audit', 'Audit log'],
+          ['/ransomware-tables', 'Ransomware tables'],
         ] as [string, string][])
       : []),
   ];

@@ -42,6 +42,9 @@ export function PublicLayout() {
             <Link to="/public/advisories" activeProps={{ 'aria-current': 'page' }}>
               {t(lang, 'nav_advisories')}
             </Link>
+            <Link to="/public/report" activeProps={{ 'aria-current': 'page' }}>
+              {t(lang, 'nav_report')}
+            </Link>
           </nav>
           <label className="who">
             {t(lang, 'language')}{' '}
@@ -66,23 +69,5 @@ export function PublicLayout() {
         </main>
       </div>
     </LangContext.Provider>
-  );
-}
-
-export function PublicHome() {
-  const { t } = useT();
-  return (
-    <section className="card">
-      <h1>{t('home_title')}</h1>
-      <p>{t('home_intro')}</p>
-      <ul>
-        <li>
-          <Link to="/public/ransomware">{t('nav_ransomware')}</Link>
-        </li>
-        <li>
-          <Link to="/public/advisories">{t('adv_title')}</Link>
-        </li>
-      </ul>
-    </section>
   );
 }
