@@ -1,5 +1,5 @@
-import * as echarts from 'echarts';
-import type { BarSeriesOption, EChartsOption, PieSeriesOption } from 'echarts';
+import type { BarSeriesOption, PieSeriesOption } from 'echarts';
+import { echartsSvg } from '../../render/echarts-svg.js';
 import type { Cell, LandscapeFigures } from './figures.js';
 
 /**
@@ -16,31 +16,7 @@ export interface ReportCharts {
   tlp: string | null;
 }
 
-const PALETTE = [
-  '#1f4e79',
-  '#c0504d',
-  '#9bbb59',
-  '#8064a2',
-  '#4bacc6',
-  '#f79646',
-  '#2c4d75',
-  '#772c2a',
-  '#5f7530',
-  '#4d3b62',
-  '#276a7c',
-  '#b65708',
-  '#7f7f7f',
-];
-
-function svg(option: EChartsOption, width = 720, height = 300): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: 'sans-serif' }, ...option });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}
+const svg = echartsSvg;
 
 const values = (cells: Cell[]) => cells.map((c) => c ?? null);
 
