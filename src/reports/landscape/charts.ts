@@ -1,5 +1,6 @@
 import type { BarSeriesOption, PieSeriesOption } from 'echarts';
 import { echartsSvg } from '../../render/echarts-svg.js';
+import { renderWorldMapSvg } from '../../render/world-map.js';
 import type { Cell, LandscapeFigures } from './figures.js';
 
 /**
@@ -13,6 +14,9 @@ export interface ReportCharts {
   threatActors: string | null;
   sectors: string | null;
   countries: string | null;
+  /** Choropleths of victims and of hosting; null when no country has an (unsuppressed) count. */
+  victimsMap: string | null;
+  infrastructureMap: string | null;
   tlp: string | null;
 }
 
@@ -84,6 +88,8 @@ export function reportCharts(f: LandscapeFigures): ReportCharts {
       'Victims by country',
       f.geography.victims_by_country.map((c) => ({ name: c.country, count: c.count })),
     ),
+    victimsMap: worldMap(f.geography.victims_by_country, 'Victims'),
+    infrastructureMap: worldMap(f.geography.infrastructure_by_country ?? [], 'Addresses'),
     tlp: f.quality.tlp.length === 0 ? null : tlpPie(f),
   };
 }
@@ -100,4 +106,11 @@ function tlpPie(f: LandscapeFigures): string {
     480,
     260,
   );
+}
+
+/** Only cells that are shown (in the CLEAR variant, unsuppressed ones) reach the map. */
+function worldMap(rows: Array<{ country: string; count: Cell }>, label: string): string | null {
+  const counts: Record<string, number> = {};
+  for (const r of rows) if (r.count !== null && r.count > 0) counts[r.country] = r.count;
+  return Object.keys(counts).length === 0 ? null : renderWorldMapSvg(counts, { label });
 }

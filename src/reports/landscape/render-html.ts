@@ -142,6 +142,7 @@ ${table(
   ['Sector', 'Victims'],
   g.victims_by_sector.map((s) => [esc(s.sector), num(s.count)]),
 )}
+${figure(charts.victimsMap, 'Victims by country (map)')}
 ${figure(charts.countries, 'Victims by country')}
 ${table(
   ['Country', 'Victims'],
@@ -152,7 +153,8 @@ ${table(
 ${
   g.infrastructure_by_country === null
     ? '<p class="none">No IP location database is available on this instance.</p>'
-    : table(
+    : figure(charts.infrastructureMap, 'Infrastructure by hosting country (map)') +
+      table(
         ['Hosting country', 'Addresses'],
         g.infrastructure_by_country.slice(0, 25).map((c) => [esc(c.country), num(c.count)]),
       ) +
