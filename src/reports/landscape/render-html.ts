@@ -190,6 +190,34 @@ ${
         ],
       )
 }
+${
+  f.portal === null
+    ? ''
+    : `<h3>Public portal</h3>${table(
+        [
+          'Identification requests',
+          'Identified',
+          'Not identified',
+          'Families identified',
+          'With a free decryptor',
+          'Decryptor coverage',
+          'Reports sent in',
+          'Promoted to intelligence',
+        ],
+        [
+          [
+            num(f.portal.identification_requests),
+            num(f.portal.identified),
+            num(f.portal.not_identified),
+            num(f.portal.families_identified),
+            num(f.portal.families_with_decryptor),
+            f.portal.decryptor_coverage === null ? '—' : `${Math.round(f.portal.decryptor_coverage * 100)}%`,
+            num(f.portal.intake_reports),
+            num(f.portal.intake_promoted),
+          ],
+        ],
+      )}`
+}
 ${narrative(n, 'disruption')}
 </section>
 <section id="quality"><h2>Data quality and provenance</h2>
