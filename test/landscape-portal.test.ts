@@ -131,7 +131,7 @@ describe.each(storeBackends())('landscape portal figures on $name', (backend) =>
       .selectAll()
       .where('day', '=', today)
       .execute();
-    expect(rows.map((r) => [r.status, r.galaxy_uuid, Number(r.n)]).sort()).toEqual([
+    expect(rows.map((r) => [r.status, r.galaxy_uuid, r.n]).sort()).toEqual([
       ['identified', 'e37ddc9e-8ceb-4817-a17e-755aa379ed14', 2],
       ['not_identified', '', 1],
     ]);

@@ -15,6 +15,7 @@ export interface WorldMapOptions {
 
 const MAP = 'accord-world';
 const BLANK = '#eef1f5';
+// From an empty count (never drawn) up to the largest, so a lone or smallest count is still clearly shaded.
 const SCALE = ['#dbe7f3', '#7fa7cf', '#1f4e79'];
 
 let registered = false;
@@ -35,7 +36,7 @@ function register(): void {
 export function renderWorldMapSvg(counts: Record<string, number>, opts: WorldMapOptions = {}): string {
   register();
   const width = opts.width ?? 720;
-  const height = opts.height ?? Math.round(width * 0.5);
+  const height = opts.height ?? Math.round(width * 0.46);
   const label = opts.label ?? 'Count';
   const byIso = new Map<string, number>();
   for (const [code, n] of Object.entries(counts))
@@ -66,8 +67,8 @@ export function renderWorldMapSvg(counts: Record<string, number>, opts: WorldMap
       : [
           {
             type: 'continuous',
-            min: Math.min(...shown),
-            max: Math.max(...shown, Math.min(...shown) + 1),
+            min: 0,
+            max: Math.max(...shown),
             inRange: { color: SCALE },
             orient: 'horizontal',
             left: 'center',
@@ -75,7 +76,7 @@ export function renderWorldMapSvg(counts: Record<string, number>, opts: WorldMap
             itemWidth: 12,
             itemHeight: 160,
             calculable: false,
-            text: [String(Math.max(...shown)), `${label}: ${Math.min(...shown)}`],
+            text: [String(Math.max(...shown)), `${label}: 0`],
             textStyle: { fontSize: 11 },
           },
         ];
