@@ -110,10 +110,8 @@ describe.skipIf(!hasChromium)('the report builder in Chromium', () => {
       await map.waitFor();
       expect(await map.locator('path[data-iso]').count()).toBeGreaterThan(170);
       const shaded = map.locator('path[data-count]');
-      expect((await shaded.evaluateAll((ps) => ps.map((p) => p.getAttribute('data-iso')))).sort()).toEqual([
-        'DE',
-        'FR',
-      ]);
+      const isos = await Promise.all((await shaded.all()).map((p) => p.getAttribute('data-iso')));
+      expect(isos.sort()).toEqual(['DE', 'FR']);
       const fill = (iso: string) => map.locator(`path[data-iso="${iso}"]`).first().getAttribute('fill');
       expect(await fill('FR')).not.toBe(await fill('BR'));
       await map.scrollIntoViewIfNeeded();
