@@ -14,6 +14,7 @@ import { publicIntakeMigration } from './migrations/0033-public-intake.js';
 import { publicTablesSeedMigration } from './migrations/0037-public-tables-seed.js';
 import { shippedDecryptors } from '../public/ransomware/decryptors.js';
 import { shippedReportingContacts } from '../public/ransomware/advice.js';
+import { publicIdentifyCountsMigration } from './migrations/0034-public-identify-counts.js';
 import { deconflictMigration } from './migrations/0020-deconflict.js';
 import { streamMigration } from './migrations/0040-stream.js';
 import { subscriptionsMigration } from './migrations/0041-subscriptions.js';
@@ -42,6 +43,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
       decryptors: shippedDecryptors,
       contacts: shippedReportingContacts,
     }),
+    '0034-public-identify-counts': publicIdentifyCountsMigration(),
     '0020-deconflict': deconflictMigration(dialect),
     '0040-stream': streamMigration(),
     '0041-subscriptions': subscriptionsMigration(),
