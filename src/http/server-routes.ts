@@ -23,6 +23,8 @@ import { sessionRoutes } from './session/session.routes.js';
 import { publicRansomwareRoutes } from './public/ransomware.routes.js';
 import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
 import { publicIntakeRoutes } from './public/intake.routes.js';
+import { partnerIntakeRoutes } from './intake/partner-intake.routes.js';
+import { intakeTriageRoutes } from './intake/intake-triage.routes.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { subscriptionsRoutes } from './stream/subscriptions.routes.js';
 import { webRoutes } from './web/web.routes.js';
@@ -51,6 +53,8 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   (ctx) => publicRansomwareRoutes(ctx),
   publicAdvisoriesRoutes,
   (ctx) => publicIntakeRoutes(ctx),
+  partnerIntakeRoutes,
+  intakeTriageRoutes,
   (ctx) => deconflictRoutes(ctx),
   (ctx) => rangeRoutes(ctx),
   (ctx) => streamRoutes(ctx),

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../../audit/index.js';
 import { AccordError } from '../../errors.js';
 import { loadOrgDefaults } from '../../ingest/org-defaults.js';
 import { importBundle } from '../../ingest/stix/import-bundle.js';
+import type { UserViewer } from '../../policy/viewer.js';
 import type { Store } from '../../store/store.js';
 import { intakeWriter, requireIntakeOrganisation } from './intake-organisation.js';
 import { intakeStix } from './intake-stix.js';
@@ -21,12 +23,14 @@ export interface SubmittedReport {
 /**
  * Stores one report in the intake organisation's inbox: its values as SCOs and a STIX report, all at
  * distribution `organisation` and TLP:AMBER through the normal write path, then the triage row. The
- * report is refused whole (nothing kept) if the write path refuses its report object.
+ * report is refused whole (nothing kept) if the write path refuses its report object. A partner's
+ * report (X-ARF, ARF) is credited to the partner and its submission audited as theirs.
  */
 export async function submitReport(
   store: Store,
   content: IntakeContent,
   now = new Date(),
+  partner?: UserViewer,
 ): Promise<SubmittedReport> {
   const orgId = await requireIntakeOrganisation(store.db);
   const values = intakeValues(content);
@@ -71,6 +75,15 @@ export async function submitReport(
         .insertInto('public_intake_values')
         .values(values.map((v) => ({ report_id: id, kind: v.kind, value: v.value })))
         .execute();
+    if (partner !== undefined)
+      await appendAudit(trx, {
+        actor: partner.userId,
+        actorOrg: partner.orgId,
+        action: 'intake.partner.report',
+        target: id,
+        outcome: 'ok',
+        details: { kind: content.kind, values: values.length, stix_report_id: report.id },
+      });
   });
   return { id, values: values.length };
 }
