@@ -47,7 +47,7 @@ export function bytesOf(content: ArrayBuffer | Uint8Array | string): Uint8Array 
  * Reads a raw e-mail (RFC 5322 + MIME) with postal-mime under the intake limits. Throws a 400
  * (`malformed_email`, `email_too_complex`) or 413 naming what was wrong; never returns half a message.
  */
-export async function readMime(raw: Uint8Array | string): Promise<Email> {
+export async function readMime(raw: Uint8Array | string, needHeaders = true): Promise<Email> {
   const size = typeof raw === 'string' ? Buffer.byteLength(raw, 'utf8') : raw.byteLength;
   if (size > INTAKE_LIMITS.emailBytes)
     throw payloadTooLarge(`the e-mail is ${String(size)} bytes; at most ${String(INTAKE_LIMITS.emailBytes)}`);
@@ -67,8 +67,9 @@ export async function readMime(raw: Uint8Array | string): Promise<Email> {
     throw invalidInput('malformed_email', `the e-mail could not be parsed as MIME: ${(e as Error).message}`);
   }
   if (
-    email.headers.length === 0 ||
-    !email.headers.some((h) => ['from', 'subject', 'received', 'to'].includes(h.key))
+    needHeaders &&
+    (email.headers.length === 0 ||
+      !email.headers.some((h) => ['from', 'subject', 'received', 'to'].includes(h.key)))
   )
     throw invalidInput(
       'malformed_email',

@@ -20,7 +20,8 @@ const refused = (message: string) => invalidInput('invalid_arf', `not an ARF rep
  * MIME part (`invalid_arf`, 400), or are the e-mail parser's own.
  */
 export async function arfContent(raw: Uint8Array | string, partnerOrg: string): Promise<IntakeContent> {
-  const mime = await readMime(raw);
+  // The report's own headers may be only its Content-Type (a multipart/report body posted as such).
+  const mime = await readMime(raw, false);
   const type = mime.headers.find((h) => h.key === 'content-type')?.value ?? '';
   if (!/^\s*multipart\/report\b/i.test(type) || !/report-type\s*=\s*"?feedback-report"?/i.test(type))
     throw refused(
