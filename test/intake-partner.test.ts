@@ -107,7 +107,9 @@ describe.each(storeBackends())('partner intake (X-ARF, ARF) on $name', ({ open }
     analyst = await signedIn(world, intakeOrg.id, 'contributor');
     partnerOrg = (await newOrg(world, { kind: 'private' })).id;
     const partner = await signedIn(world, partnerOrg, 'contributor');
-    partnerAuth = { authorization: `Bearer ${(await createApiKey(world.store, partner, partner.userId)).key}` };
+    partnerAuth = {
+      authorization: `Bearer ${(await createApiKey(world.store, partner, partner.userId)).key}`,
+    };
     outsider = await signedIn(world, (await newOrg(world)).id, 'org-admin');
   });
   afterAll(async () => {
@@ -134,7 +136,11 @@ describe.each(storeBackends())('partner intake (X-ARF, ARF) on $name', ({ open }
       .selectAll()
       .where('id', '=', res.json<{ id: string }>().id)
       .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ kind: 'xarf', partner_org: partnerOrg, sender: 'winner@lottery-claim.example' });
+    expect(row).toMatchObject({
+      kind: 'xarf',
+      partner_org: partnerOrg,
+      sender: 'winner@lottery-claim.example',
+    });
     const inbox = await visibleText(analyst);
     expect(inbox).toContain('lottery-claim.example');
     expect(inbox).toContain('198.51.100.7');

@@ -40,7 +40,7 @@ const part: fc.Memo<string> = fc.memo((depth) =>
       )
     : fc
         .tuple(
-          fc.stringMatching(/^[A-Za-z0-9'()+_,.\/:=?-]{1,30}$/),
+          fc.stringMatching(/^[A-Za-z0-9'()+_,./:=?-]{1,30}$/),
           fc.array(part(depth - 1), { maxLength: 2 }),
           fc.boolean(),
         )
