@@ -25,6 +25,8 @@ import { publicRansomwareRoutes } from './public/ransomware.routes.js';
 import { publicAdvisoriesRoutes } from './public/advisories.routes.js';
 import { publicIntakeRoutes } from './public/intake.routes.js';
 import { ransomwareTablesRoutes } from './public/ransomware-tables.routes.js';
+import { partnerIntakeRoutes } from './intake/partner-intake.routes.js';
+import { intakeTriageRoutes } from './intake/intake-triage.routes.js';
 import { streamRoutes } from './stream/stream.routes.js';
 import { subscriptionsRoutes } from './stream/subscriptions.routes.js';
 import { webRoutes } from './web/web.routes.js';
@@ -54,6 +56,8 @@ export const serverRoutes: Array<(ctx: AppContext) => (app: FastifyInstance) => 
   publicAdvisoriesRoutes,
   (ctx) => publicIntakeRoutes(ctx),
   ransomwareTablesRoutes,
+  partnerIntakeRoutes,
+  intakeTriageRoutes,
   (ctx) => deconflictRoutes(ctx),
   (ctx) => rangeRoutes(ctx),
   pssFeedRoutes,

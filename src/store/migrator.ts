@@ -15,6 +15,7 @@ import { publicTablesSeedMigration } from './migrations/0037-public-tables-seed.
 import { shippedDecryptors } from '../public/ransomware/decryptors.js';
 import { shippedReportingContacts } from '../public/ransomware/advice.js';
 import { publicIdentifyCountsMigration } from './migrations/0034-public-identify-counts.js';
+import { intakeTriageMigration } from './migrations/0035-intake-triage.js';
 import { deconflictMigration } from './migrations/0020-deconflict.js';
 import { streamMigration } from './migrations/0040-stream.js';
 import { subscriptionsMigration } from './migrations/0041-subscriptions.js';
@@ -44,6 +45,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
       contacts: shippedReportingContacts,
     }),
     '0034-public-identify-counts': publicIdentifyCountsMigration(),
+    '0035-intake-triage': intakeTriageMigration(),
     '0020-deconflict': deconflictMigration(dialect),
     '0040-stream': streamMigration(),
     '0041-subscriptions': subscriptionsMigration(),

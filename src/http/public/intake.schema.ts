@@ -50,6 +50,10 @@ export const IntakeFigures = z.object({
   urls: z.number().int().describe('Distinct URLs reported'),
   promoted: z.number().int().describe('Reports whose values became indicators'),
   benign: z.number().int(),
+  takenDown: z
+    .number()
+    .int()
+    .describe('Distinct reported URLs promoted to indicators and revoked since (taken down), last seven days'),
 });
 export type IntakeFigures = z.infer<typeof IntakeFigures>;
 

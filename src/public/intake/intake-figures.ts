@@ -6,6 +6,10 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 /**
  * The public figures of intake over the last seven days: counts only, across every report, so that
  * nothing of any report's content (values, subjects, senders) can be read from them.
+ *
+ * `takenDown` counts the distinct reported URLs that triage promoted to indicators and whose indicator
+ * the intake organisation has since revoked (the recorded act of "this URL is gone"), revocations of
+ * the last seven days. It says nothing of takedowns made without revoking the indicator.
  */
 export async function intakeFigures(db: Kysely<Database>, now = new Date()) {
   const since = new Date(now.getTime() - WEEK_MS).toISOString();
@@ -23,12 +27,22 @@ export async function intakeFigures(db: Kysely<Database>, now = new Date()) {
     .where('public_intake_reports.received', '>=', since)
     .where('public_intake_values.kind', '=', 'url')
     .executeTakeFirst();
+  const takenDown = await db
+    .selectFrom('public_intake_promotions as p')
+    .innerJoin('objects as o', 'o.id', 'p.indicator_id')
+    .select((eb) => eb.fn.count<number | string>('p.value').distinct().as('n'))
+    .where('p.kind', '=', 'url')
+    .where('o.is_head', '=', 1)
+    .where('o.revoked', '=', 1)
+    .where('o.modified', '>=', since)
+    .executeTakeFirst();
   return {
     since,
     reports: n('new') + n('benign') + n('promoted'),
     urls: Number(urls?.n ?? 0),
     promoted: n('promoted'),
     benign: n('benign'),
+    takenDown: Number(takenDown?.n ?? 0),
   };
 }
 

@@ -40,5 +40,6 @@ export function intakeStix(
     published: now,
     object_refs: scos.length === 0 ? [orgId] : scos.map((s) => s.id),
   };
+  if (content.partnerOrg !== null) report.x_accord_intake_partner = content.partnerOrg;
   return { report, objects: [...scos, report] };
 }

@@ -38,16 +38,16 @@ const PARSER_LIMITS: Record<string, string> = {
   EMAXFORWARDEDADDRESSES: 'the forwarded messages hold too many addresses',
 };
 
-function bytesOf(content: ArrayBuffer | Uint8Array | string): Uint8Array {
+export function bytesOf(content: ArrayBuffer | Uint8Array | string): Uint8Array {
   if (typeof content === 'string') return Buffer.from(content, 'utf8');
   return content instanceof Uint8Array ? content : new Uint8Array(content);
 }
 
 /**
- * Parses a raw e-mail (RFC 5322 + MIME) with postal-mime under the intake limits. Throws a 400
+ * Reads a raw e-mail (RFC 5322 + MIME) with postal-mime under the intake limits. Throws a 400
  * (`malformed_email`, `email_too_complex`) or 413 naming what was wrong; never returns half a message.
  */
-export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail> {
+export async function readMime(raw: Uint8Array | string, needHeaders = true): Promise<Email> {
   const size = typeof raw === 'string' ? Buffer.byteLength(raw, 'utf8') : raw.byteLength;
   if (size > INTAKE_LIMITS.emailBytes)
     throw payloadTooLarge(`the e-mail is ${String(size)} bytes; at most ${String(INTAKE_LIMITS.emailBytes)}`);
@@ -67,8 +67,9 @@ export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail>
     throw invalidInput('malformed_email', `the e-mail could not be parsed as MIME: ${(e as Error).message}`);
   }
   if (
-    email.headers.length === 0 ||
-    !email.headers.some((h) => ['from', 'subject', 'received', 'to'].includes(h.key))
+    needHeaders &&
+    (email.headers.length === 0 ||
+      !email.headers.some((h) => ['from', 'subject', 'received', 'to'].includes(h.key)))
   )
     throw invalidInput(
       'malformed_email',
@@ -84,6 +85,16 @@ export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail>
       'email_too_complex',
       `e-mail refused: ${String(email.attachments.length)} attachments; at most ${String(INTAKE_LIMITS.attachments)}`,
     );
+  return email;
+}
+
+/** A raw e-mail reduced to what intake keeps (readMime's errors, and 413 for a too large attachment). */
+export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail> {
+  return reduceEmail(await readMime(raw));
+}
+
+/** What intake keeps of a message postal-mime read: addresses, text, attachment digests. */
+export function reduceEmail(email: Email): ParsedEmail {
   const attachments = email.attachments.map((a, i) => {
     const bytes = bytesOf(a.content);
     if (bytes.byteLength > INTAKE_LIMITS.attachmentBytes)

@@ -1,8 +1,9 @@
-/** The tables of report intake (migration 0033, src/public/intake). */
+/** The tables of report intake (migrations 0033 and 0035, src/public/intake). */
 export interface IntakeTables {
   public_intake_settings: PublicIntakeSettingsTable;
   public_intake_reports: PublicIntakeReportsTable;
   public_intake_values: PublicIntakeValuesTable;
+  public_intake_promotions: PublicIntakePromotionsTable;
 }
 
 /** Settings of report intake; `organisation` is the STIX identity id of the receiving organisation. */
@@ -41,4 +42,15 @@ export interface PublicIntakeValuesTable {
   report_id: string;
   kind: string;
   value: string;
+}
+
+/** An indicator a triaged report's value was promoted to (the indicator is owned by the intake org). */
+export interface PublicIntakePromotionsTable {
+  report_id: string;
+  indicator_id: string;
+  kind: string;
+  value: string;
+  promoted: string;
+  /** The analyst's user id. */
+  promoted_by: string;
 }
