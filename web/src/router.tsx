@@ -34,6 +34,8 @@ const OrganisationsPage = lazyRouteComponent(
 );
 const AuditPage = lazyRouteComponent(() => import('./admin/AuditPage.js'), 'AuditPage');
 const LandscapePage = lazyRouteComponent(() => import('./reports/LandscapePage.js'), 'LandscapePage');
+const OperationsPage = lazyRouteComponent(() => import('./operations/OperationsPage.js'), 'OperationsPage');
+const OperationPage = lazyRouteComponent(() => import('./operations/OperationPage.js'), 'OperationPage');
 
 // The public portal (/public/...) needs no account: it renders outside the sign-in gate.
 const RansomwarePage = lazyRouteComponent(() => import('./public/RansomwarePage.js'), 'RansomwarePage');
@@ -96,6 +98,18 @@ function ObjectRoute(): React.ReactElement {
   return <ObjectPage id={id} />;
 }
 
+const operationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/operations/$id',
+  loader: () => OperationPage.preload?.(),
+  component: OperationRoute,
+});
+
+function OperationRoute(): React.ReactElement {
+  const { id }: { id: string } = operationRoute.useParams();
+  return <OperationPage key={id} id={id} />;
+}
+
 const advisoryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/public/advisories/$slug',
@@ -118,6 +132,8 @@ const routeTree = rootRoute.addChildren([
   route('/organisations', OrganisationsPage),
   route('/audit', AuditPage),
   route('/reports', LandscapePage),
+  route('/operations', OperationsPage),
+  operationRoute,
   route('/public', PublicHome),
   createRoute({
     getParentRoute: () => rootRoute,

@@ -13,6 +13,7 @@ export function Layout({ session }: { session: Session }) {
     ['/search', 'Search'],
     ['/import', 'Import'],
     ['/reports', 'Reports'],
+    ['/operations', 'Operations'],
     ['/groups', 'Sharing groups'],
     ...(isOrgAdmin(session) ? ([['/users', 'Users & keys']] as [string, string][]) : []),
     ...(isAdmin(session)
