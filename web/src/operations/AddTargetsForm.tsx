@@ -32,7 +32,7 @@ export function AddTargetsForm({ operationId }: { operationId: string }) {
     >
       <h3>Add targets</h3>
       <label className="block">
-        Targets, one a line (a value, or <code>kind,value</code>)
+        Targets, one a line: a value, or kind,value
         <textarea
           rows={4}
           style={{ width: '100%' }}
