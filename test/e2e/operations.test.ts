@@ -67,9 +67,9 @@ describe.skipIf(!hasChromium)('operations in Chromium', () => {
 
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await browser.close();
+    await app.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -192,7 +192,12 @@ describe.skipIf(!hasChromium)('operations in Chromium', () => {
       await countries.getByRole('cell', { name: 'DE', exact: true }).waitFor();
       const map = lena.getByTestId('target-map');
       await expect
-        .poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+        .poll(() =>
+          map.evaluate((element) => {
+            const img = element as unknown as { complete: boolean; naturalWidth: number };
+            return img.complete && img.naturalWidth > 0;
+          }),
+        )
         .toBe(true);
       await expect.poll(() => lena.locator('[role="img"] svg').count()).toBeGreaterThanOrEqual(3);
       await shot(lena, 'figures');
@@ -214,7 +219,7 @@ describe.skipIf(!hasChromium)('operations in Chromium', () => {
         lena.waitForEvent('download'),
         car.getByRole('link', { name: 'Download STIX bundle' }).click(),
       ]);
-      const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      const bundle = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
         type: string;
         objects: { type: string; name?: string }[];
       };
@@ -224,7 +229,7 @@ describe.skipIf(!hasChromium)('operations in Chromium', () => {
       if ((await pdfLink.count()) > 0) {
         const [pdf] = await Promise.all([lena.waitForEvent('download'), pdfLink.click()]);
         expect(
-          readFileSync((await pdf.path())!)
+          readFileSync(await pdf.path())
             .subarray(0, 5)
             .toString(),
         ).toBe('%PDF-');
