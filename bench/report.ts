@@ -4,6 +4,7 @@ import { htmlToPdf, pdfAvailable } from '../src/render/html-to-pdf.js';
 import { LandscapeRequest } from '../src/reports/landscape/landscape-request.js';
 import { narrativeScaffold } from '../src/reports/landscape/narrative.js';
 import { renderLandscapeHtml } from '../src/reports/landscape/render-html.js';
+import { landscapeSources } from '../src/http/reports/report-sources.js';
 import { landscapeFigures } from '../src/reports/landscape/saved-reports.js';
 import { benchDir, freshStore, removeDir } from './bench-store.js';
 import { bundleChunks } from './generate-bundle.js';
@@ -51,7 +52,7 @@ export async function run(args: string[]): Promise<string> {
     console.log(`report floor: read and JSON.parse ${fmt(parsed)} texts in ${secs(floorMs)}`);
 
     const c0 = performance.now();
-    const figures = await landscapeFigures(store.db, admin, request);
+    const figures = await landscapeFigures(store.db, admin, request, landscapeSources({ store }));
     const figuresMs = performance.now() - c0;
     const h0 = performance.now();
     const html = renderLandscapeHtml(figures, narrativeScaffold(figures));

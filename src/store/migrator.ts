@@ -11,6 +11,7 @@ import { publicMigration } from './migrations/0030-public.js';
 import { publicSharesMigration } from './migrations/0031-public-shares.js';
 import { publicAdvisoriesMigration } from './migrations/0032-public-advisories.js';
 import { publicIntakeMigration } from './migrations/0033-public-intake.js';
+import { publicIdentifyCountsMigration } from './migrations/0034-public-identify-counts.js';
 import { deconflictMigration } from './migrations/0020-deconflict.js';
 import { streamMigration } from './migrations/0040-stream.js';
 import { subscriptionsMigration } from './migrations/0041-subscriptions.js';
@@ -33,6 +34,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0031-public-shares': publicSharesMigration(),
     '0032-public-advisories': publicAdvisoriesMigration(),
     '0033-public-intake': publicIntakeMigration(),
+    '0034-public-identify-counts': publicIdentifyCountsMigration(),
     '0020-deconflict': deconflictMigration(dialect),
     '0040-stream': streamMigration(),
     '0041-subscriptions': subscriptionsMigration(),

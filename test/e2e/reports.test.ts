@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
 import type { Store } from '../../src/store/store.js';
 import { ensureWebBuilt, hasChromium, launchChromium, step } from './browser.js';
+import { bundle, malware, relationship, stixId } from '../factories.js';
+import { importText } from '../import-helpers.js';
 import { webApp } from './web-app.js';
 import { signInAs } from './sign-in.js';
 import { seedWorld } from './world.js';
@@ -27,7 +29,44 @@ describe.skipIf(!hasChromium)('the report builder in Chromium', () => {
     ensureWebBuilt();
     dir = mkdtempSync(join(tmpdir(), 'accord-e2e-reports-'));
     store = await openSqliteStore(join(dir, 'accord.db'));
-    await seedWorld(store);
+    const world = await seedWorld(store);
+    // Victims placed in France (through a located-at identity) and Germany (a targeted location), for the map.
+    const now = new Date().toISOString();
+    const at = { created: now, modified: now };
+    const place = (country: string) => ({
+      type: 'location',
+      spec_version: '2.1',
+      id: stixId('location'),
+      ...at,
+      country,
+    });
+    const fr = place('FR');
+    const de = place('DE');
+    const victim = {
+      type: 'identity',
+      spec_version: '2.1',
+      id: stixId('identity'),
+      ...at,
+      name: 'Clinique Exemple',
+      identity_class: 'organization',
+      sectors: ['healthcare'],
+    };
+    const family = malware({ name: 'MapLocker', ...at });
+    const targets = { relationship_type: 'targets', ...at };
+    await importText(
+      store,
+      world.viewers.alice,
+      bundle([
+        fr,
+        de,
+        victim,
+        family,
+        relationship(victim.id, fr.id, { relationship_type: 'located-at', ...at }),
+        relationship(family.id, victim.id, targets),
+        relationship(family.id, de.id, targets),
+      ]),
+      { distribution: 'community', tlp: 'green' },
+    );
     app = await webApp(store);
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
@@ -60,6 +99,21 @@ describe.skipIf(!hasChromium)('the report builder in Chromium', () => {
       expect(await preview.locator('svg').count()).toBeGreaterThanOrEqual(2);
       // The telecom's malware is in its figures.
       await preview.getByText('Emotet').first().waitFor();
+    });
+    await step('choropleth', pages, async () => {
+      const map = preview.locator('figure[aria-label="Victims by country (map)"] svg');
+      await map.waitFor();
+      expect(await map.locator('path[data-iso]').count()).toBeGreaterThan(170);
+      const shaded = map.locator('path[data-count]');
+      expect((await shaded.evaluateAll((ps) => ps.map((p) => p.getAttribute('data-iso')))).sort()).toEqual([
+        'DE',
+        'FR',
+      ]);
+      const fill = (iso: string) => map.locator(`path[data-iso="${iso}"]`).first().getAttribute('fill');
+      expect(await fill('FR')).not.toBe(await fill('BR'));
+      await map.scrollIntoViewIfNeeded();
+      mkdirSync(artefacts, { recursive: true });
+      await map.screenshot({ path: join(artefacts, 'reports-choropleth.png') });
     });
     await step('narrative', pages, async () => {
       const findings = page.getByRole('group', { name: 'Volume over time' }).getByLabel('Key findings');

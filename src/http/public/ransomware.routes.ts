@@ -9,6 +9,7 @@ import {
   reportingContacts,
 } from '../../public/ransomware/advice.js';
 import { identifyRansomware } from '../../public/ransomware/identify-ransomware.js';
+import { countIdentification } from '../../public/ransomware/identify-counts.js';
 import { loadRansomwareDatabase } from '../../public/ransomware/ransomware-database.js';
 import type { Store } from '../../store/store.js';
 import type { AppContext } from '../app-context.js';
@@ -45,7 +46,7 @@ export function publicRansomwareRoutes(ctx: AppContext, limit = new ClientRateLi
           tags: ['public'],
           security: [],
           description:
-            'Identify a ransomware family from what a victim sees: encrypted file names, the note (name, text), contacts, the first bytes of an encrypted file. Anonymous and rate-limited; nothing is stored or logged unless `share` is true.',
+            'Identify a ransomware family from what a victim sees: encrypted file names, the note (name, text), contacts, the first bytes of an encrypted file. Anonymous and rate-limited; nothing of the input is stored or logged unless `share` is true (only a count per day and outcome).',
           body: IdentifyBody,
           response: { 200: IdentifyResponse },
         },
@@ -54,6 +55,7 @@ export function publicRansomwareRoutes(ctx: AppContext, limit = new ClientRateLi
         limit.take(request.ip);
         const e = request.body;
         const result = await identifyRansomware(ctx.store, e);
+        await countIdentification(ctx.store, result);
         let shareId: string | undefined;
         if (e.share) {
           shareId = randomUUID();

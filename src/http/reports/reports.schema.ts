@@ -75,6 +75,18 @@ export const LandscapeFiguresSchema = z.object({
       notifications: Cell,
     })
     .nullable(),
+  portal: z
+    .object({
+      identification_requests: Cell,
+      identified: Cell,
+      not_identified: Cell,
+      families_identified: Cell,
+      families_with_decryptor: Cell,
+      decryptor_coverage: z.number().nullable(),
+      intake_reports: Cell,
+      intake_promoted: Cell,
+    })
+    .nullable(),
   quality: z.object({
     contributions: z.array(z.object({ org_id: z.string(), name: z.string(), count: z.number().int() })),
     partners: Cell,

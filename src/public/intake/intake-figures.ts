@@ -31,3 +31,16 @@ export async function intakeFigures(db: Kysely<Database>, now = new Date()) {
     benign: n('benign'),
   };
 }
+
+/** Reports received in `[from, to)` and how many were promoted to intelligence: counts only. */
+export async function intakePeriodFigures(db: Kysely<Database>, from: string, to: string) {
+  const rows = await db
+    .selectFrom('public_intake_reports')
+    .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('received', '>=', from)
+    .where('received', '<', to)
+    .groupBy('status')
+    .execute();
+  const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+  return { reports: n('new') + n('benign') + n('promoted'), promoted: n('promoted') };
+}

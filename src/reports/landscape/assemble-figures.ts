@@ -237,6 +237,7 @@ export function assemble(
       infrastructure_addresses: addresses.size,
     },
     disruption: null,
+    portal: null,
     quality: {
       contributions: [],
       partners: tally.byOwner.size,

@@ -1,5 +1,6 @@
-import * as echarts from 'echarts';
-import type { BarSeriesOption, EChartsOption, PieSeriesOption } from 'echarts';
+import type { BarSeriesOption, PieSeriesOption } from 'echarts';
+import { echartsSvg } from '../../render/echarts-svg.js';
+import { renderWorldMapSvg } from '../../render/world-map.js';
 import type { Cell, LandscapeFigures } from './figures.js';
 
 /**
@@ -13,34 +14,13 @@ export interface ReportCharts {
   threatActors: string | null;
   sectors: string | null;
   countries: string | null;
+  /** Choropleths of victims and of hosting; null when no country has an (unsuppressed) count. */
+  victimsMap: string | null;
+  infrastructureMap: string | null;
   tlp: string | null;
 }
 
-const PALETTE = [
-  '#1f4e79',
-  '#c0504d',
-  '#9bbb59',
-  '#8064a2',
-  '#4bacc6',
-  '#f79646',
-  '#2c4d75',
-  '#772c2a',
-  '#5f7530',
-  '#4d3b62',
-  '#276a7c',
-  '#b65708',
-  '#7f7f7f',
-];
-
-function svg(option: EChartsOption, width = 720, height = 300): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: 'sans-serif' }, ...option });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}
+const svg = echartsSvg;
 
 const values = (cells: Cell[]) => cells.map((c) => c ?? null);
 
@@ -108,6 +88,8 @@ export function reportCharts(f: LandscapeFigures): ReportCharts {
       'Victims by country',
       f.geography.victims_by_country.map((c) => ({ name: c.country, count: c.count })),
     ),
+    victimsMap: worldMap(f.geography.victims_by_country, 'Victims'),
+    infrastructureMap: worldMap(f.geography.infrastructure_by_country ?? [], 'Addresses'),
     tlp: f.quality.tlp.length === 0 ? null : tlpPie(f),
   };
 }
@@ -124,4 +106,11 @@ function tlpPie(f: LandscapeFigures): string {
     480,
     260,
   );
+}
+
+/** Only cells that are shown (in the CLEAR variant, unsuppressed ones) reach the map. */
+function worldMap(rows: Array<{ country: string; count: Cell }>, label: string): string | null {
+  const counts: Record<string, number> = {};
+  for (const r of rows) if (r.count !== null && r.count > 0) counts[r.country] = r.count;
+  return Object.keys(counts).length === 0 ? null : renderWorldMapSvg(counts, { label });
 }

@@ -36,6 +36,7 @@ export function clearVariant(
   const total = cell(full.volume.total);
   const previousTotal = cell(full.volume.previous_total);
   const d = full.disruption;
+  const p = full.portal;
   const clear: LandscapeFigures = {
     ...full,
     variant: 'clear',
@@ -93,6 +94,22 @@ export function clearVariant(
             median_days_to_action:
               d.targets_actioned !== null && d.targets_actioned >= threshold ? d.median_days_to_action : null,
             notifications: cell(d.notifications),
+          },
+    portal:
+      p === null
+        ? null
+        : {
+            identification_requests: cell(p.identification_requests),
+            identified: cell(p.identified),
+            not_identified: cell(p.not_identified),
+            families_identified: cell(p.families_identified),
+            families_with_decryptor: cell(p.families_with_decryptor),
+            decryptor_coverage:
+              p.families_identified !== null && p.families_identified >= threshold
+                ? p.decryptor_coverage
+                : null,
+            intake_reports: cell(p.intake_reports),
+            intake_promoted: cell(p.intake_promoted),
           },
     quality: {
       contributions: [],

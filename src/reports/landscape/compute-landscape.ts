@@ -5,7 +5,7 @@ import type { TlpLevel } from '../../policy/tlp.js';
 import { visibleCurrent } from '../../store/objects/visible-versions.js';
 import type { Db } from '../../store/store.js';
 import { objectCategories } from './categories.js';
-import type { Disruption, LandscapeFigures } from './figures.js';
+import type { Disruption, LandscapeFigures, PortalFigures } from './figures.js';
 import type { LandscapeRequest } from './landscape-request.js';
 import { assemble } from './assemble-figures.js';
 import { str, strings, Tally } from './landscape-facts.js';
@@ -22,6 +22,8 @@ export interface LandscapeSources {
   locateIp?: IpLocator;
   /** Disruption figures for the period, cut to the viewer; absent when no operations run here. */
   disruption?: (viewer: Viewer, from: string, to: string) => Promise<Disruption | null>;
+  /** Public portal figures for the period; absent when there is no portal. */
+  portal?: (from: string, to: string) => Promise<PortalFigures | null>;
   now?: () => Date;
 }
 
@@ -190,6 +192,7 @@ export async function computeLandscape(
   );
   figures.quality.contributions = await contributionNames(db, tally.byOwner);
   figures.disruption = (await sources.disruption?.(viewer, request.from, request.to)) ?? null;
+  figures.portal = (await sources.portal?.(request.from, request.to)) ?? null;
   figures.generated_at = (sources.now?.() ?? new Date()).toISOString();
   return figures;
 }

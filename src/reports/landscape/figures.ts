@@ -59,6 +59,8 @@ export interface LandscapeFigures {
     infrastructure_addresses: Cell;
   };
   disruption: Disruption | null;
+  /** Public portal figures for the period (counts only); absent when no portal source is given. */
+  portal: PortalFigures | null;
   quality: {
     /** Per contributing organisation; empty in the CLEAR variant (no partner is named there). */
     contributions: Array<{ org_id: string; name: string; count: number }>;
@@ -83,4 +85,17 @@ export interface Disruption {
   takedown_rate: number | null;
   median_days_to_action: number | null;
   notifications: Cell;
+}
+
+/** The public portal: ransomware identification requests, decryptor coverage, reports sent in. */
+export interface PortalFigures {
+  identification_requests: Cell;
+  identified: Cell;
+  not_identified: Cell;
+  families_identified: Cell;
+  families_with_decryptor: Cell;
+  /** The share of identified families with a free decryptor, 0..1. */
+  decryptor_coverage: number | null;
+  intake_reports: Cell;
+  intake_promoted: Cell;
 }

@@ -92,6 +92,16 @@ describe.each(storeBackends())('landscape figures on $name', (backend) => {
     });
     expect(f.geography.infrastructure_addresses).toBe(2);
     expect(f.geography.infrastructure_by_country).toEqual([{ country: 'NL', count: 1 }]);
+    // Both choropleths: victims in DE, hosting in NL, every other country blank.
+    const html = renderLandscapeHtml(f, narrativeScaffold(f));
+    const shaded = [...html.matchAll(/<path[^>]*data-iso="([A-Z]+)" data-count="(\d+)"/g)].map((m) =>
+      m.slice(1),
+    );
+    expect(shaded).toEqual([
+      ['DE', '1'],
+      ['NL', '1'],
+    ]);
+    expect(html.match(/data-iso="BR"/g)).toHaveLength(2);
     expect(f.geography.infrastructure_by_asn).toEqual([{ asn: 64500, holder: 'Example Hosting', count: 1 }]);
   });
 
@@ -138,6 +148,8 @@ describe.each(storeBackends())('landscape figures on $name', (backend) => {
     expect(clear.tlp).toBe('clear');
     expect(clear.quality.contributions).toEqual([]);
     expect(clear.geography.victims_by_country).toEqual([]);
+    // Suppressed cells never reach the map: no country is shaded.
+    expect(renderLandscapeHtml(clear, narrativeScaffold(clear))).not.toContain('data-count=');
   });
 });
 

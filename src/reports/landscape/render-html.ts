@@ -142,6 +142,7 @@ ${table(
   ['Sector', 'Victims'],
   g.victims_by_sector.map((s) => [esc(s.sector), num(s.count)]),
 )}
+${figure(charts.victimsMap, 'Victims by country (map)')}
 ${figure(charts.countries, 'Victims by country')}
 ${table(
   ['Country', 'Victims'],
@@ -152,7 +153,8 @@ ${table(
 ${
   g.infrastructure_by_country === null
     ? '<p class="none">No IP location database is available on this instance.</p>'
-    : table(
+    : figure(charts.infrastructureMap, 'Infrastructure by hosting country (map)') +
+      table(
         ['Hosting country', 'Addresses'],
         g.infrastructure_by_country.slice(0, 25).map((c) => [esc(c.country), num(c.count)]),
       ) +
@@ -187,6 +189,34 @@ ${
           ],
         ],
       )
+}
+${
+  f.portal === null
+    ? ''
+    : `<h3>Public portal</h3>${table(
+        [
+          'Identification requests',
+          'Identified',
+          'Not identified',
+          'Families identified',
+          'With a free decryptor',
+          'Decryptor coverage',
+          'Reports sent in',
+          'Promoted to intelligence',
+        ],
+        [
+          [
+            num(f.portal.identification_requests),
+            num(f.portal.identified),
+            num(f.portal.not_identified),
+            num(f.portal.families_identified),
+            num(f.portal.families_with_decryptor),
+            f.portal.decryptor_coverage === null ? '—' : `${Math.round(f.portal.decryptor_coverage * 100)}%`,
+            num(f.portal.intake_reports),
+            num(f.portal.intake_promoted),
+          ],
+        ],
+      )}`
 }
 ${narrative(n, 'disruption')}
 </section>

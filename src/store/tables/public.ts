@@ -6,6 +6,7 @@ export interface PublicTables {
   public_ransomware_shares: PublicRansomwareSharesTable;
   public_advisories: PublicAdvisoriesTable;
   public_advisory_texts: PublicAdvisoryTextsTable;
+  public_identify_counts: PublicIdentifyCountsTable;
 }
 
 /** The public portal (migration 0030, src/public): the family database loaded by an administrator. */
@@ -65,4 +66,13 @@ export interface PublicAdvisoryTextsTable {
   title: string;
   summary: string;
   body: string;
+}
+
+/** Identification requests per day, outcome and identified family (migration 0034); no input is kept. */
+export interface PublicIdentifyCountsTable {
+  day: string;
+  status: string;
+  /** The identified family; '' when none was. */
+  galaxy_uuid: string;
+  n: number;
 }

@@ -1,0 +1,15 @@
+import * as echarts from 'echarts';
+import { feature } from 'topojson-client';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const topo = require('world-atlas/countries-110m.json');
+const gj = feature(topo, topo.objects.countries);
+echarts.registerMap('w', gj);
+const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 720, height: 380 });
+chart.setOption({ animation:false, visualMap:{min:0,max:10,inRange:{color:['#dbe7f3','#1f4e79']}}, series:[{type:'map',map:'w',nameProperty:'name', data:[{name:'France',value:5},{name:'Germany',value:10}]}]});
+const s = chart.renderToSVGString();
+console.log(s.length, (s.match(/<path/g)||[]).length);
+console.log(s.slice(0,600));
+const m = s.match(/<path[^>]*fill="[^"]*"[^>]*>/g); console.log(m.slice(0,3));
+console.log([...new Set(s.match(/fill="[^"]*"/g))].slice(0,10));
+console.log(s.includes('ecmeta'));
