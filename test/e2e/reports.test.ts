@@ -11,7 +11,8 @@ import { ensureWebBuilt, hasChromium, launchChromium, step } from './browser.js'
 import { bundle, malware, relationship, stixId } from '../factories.js';
 import { importText } from '../import-helpers.js';
 import { webApp } from './web-app.js';
-import { PASSWORD, seedWorld } from './world.js';
+import { signInAs } from './sign-in.js';
+import { seedWorld } from './world.js';
 
 if (!hasChromium) console.warn('skipped: /usr/bin/chromium is not installed (apt-get install chromium)');
 const artefacts = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -79,16 +80,10 @@ describe.skipIf(!hasChromium)('the report builder in Chromium', () => {
   });
 
   it('generates a report, shows its charts, saves an edited narrative', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const { context, page } = await step('sign-in', pages, () =>
+      signInAs(browser, base, 'alice@telecom.test'),
+    );
     pages.push(page);
-    await step('sign-in', pages, async () => {
-      await page.goto(base);
-      await page.getByLabel('E-mail').fill('alice@telecom.test');
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByTestId('dashboard-total').waitFor();
-    });
     const year = new Date().getUTCFullYear();
     await step('generate', pages, async () => {
       await page.getByRole('link', { name: 'Reports' }).click();

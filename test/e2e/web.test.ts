@@ -9,7 +9,8 @@ import type { Store } from '../../src/store/store.js';
 import { indicator, malware, relationship, stixId } from '../factories.js';
 import { ensureWebBuilt, hasChromium, launchChromium, step } from './browser.js';
 import { webApp } from './web-app.js';
-import { PASSWORD, seedWorld } from './world.js';
+import { signInAs } from './sign-in.js';
+import { seedWorld } from './world.js';
 import type { World } from './world.js';
 
 if (!hasChromium) console.warn('skipped: /usr/bin/chromium is not installed (apt-get install chromium)');
@@ -66,18 +67,9 @@ describe.skipIf(!hasChromium)('the web UI in Chromium', () => {
   });
 
   async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const { context, page } = await signInAs(browser, base, email);
     contexts.push(context);
-    const page = await context.newPage();
     pages.push(page);
-    page.on('pageerror', (e) => {
-      console.error(`page error (${email}):`, e.message);
-    });
-    await page.goto(base);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('dashboard-total').waitFor();
     return page;
   }
 

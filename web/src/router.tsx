@@ -40,6 +40,8 @@ const RansomwareTablesPage = lazyRouteComponent(
 );
 const LandscapePage = lazyRouteComponent(() => import('./reports/LandscapePage.js'), 'LandscapePage');
 const DeconflictPage = lazyRouteComponent(() => import('./deconflict/DeconflictPage.js'), 'DeconflictPage');
+const OperationsPage = lazyRouteComponent(() => import('./operations/OperationsPage.js'), 'OperationsPage');
+const OperationPage = lazyRouteComponent(() => import('./operations/OperationPage.js'), 'OperationPage');
 
 // The public portal (/public/...) needs no account: it renders outside the sign-in gate.
 const RansomwarePage = lazyRouteComponent(() => import('./public/RansomwarePage.js'), 'RansomwarePage');
@@ -109,6 +111,18 @@ function ObjectRoute(): React.ReactElement {
   return <ObjectPage id={id} />;
 }
 
+const operationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/operations/$id',
+  loader: () => OperationPage.preload?.(),
+  component: OperationRoute,
+});
+
+function OperationRoute(): React.ReactElement {
+  const { id }: { id: string } = operationRoute.useParams();
+  return <OperationPage key={id} id={id} />;
+}
+
 const advisoryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/public/advisories/$slug',
@@ -133,6 +147,8 @@ const routeTree = rootRoute.addChildren([
   route('/ransomware-tables', RansomwareTablesPage),
   route('/reports', LandscapePage),
   route('/deconflict', DeconflictPage),
+  route('/operations', OperationsPage),
+  operationRoute,
   route('/public', PublicHome),
   createRoute({
     getParentRoute: () => rootRoute,

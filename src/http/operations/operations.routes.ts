@@ -18,6 +18,7 @@ import {
   OperationParams,
   OperationUpdate,
 } from './operations.schema.js';
+import { mapRoute } from './map.routes.js';
 import { targetRoutes } from './targets.routes.js';
 
 export const OPERATIONS = '/api/v1/operations';
@@ -108,5 +109,6 @@ export function operationsRoutes(ctx: AppContext) {
       },
     );
     targetRoutes(ctx, app);
+    mapRoute(ctx, app);
   };
 }

@@ -14,6 +14,7 @@ export function Layout({ session }: { session: Session }) {
     ['/import', 'Import'],
     ['/reports', 'Reports'],
     ['/deconflict', 'Deconfliction'],
+    ['/operations', 'Operations'],
     ['/groups', 'Sharing groups'],
     ...(isOrgAdmin(session) ? ([['/users', 'Users & keys']] as [string, string][]) : []),
     ...(isAdmin(session)
