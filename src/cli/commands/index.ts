@@ -19,7 +19,7 @@ import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
 import { registerTaxii } from './taxii.js';
 import { registerUser } from './user.js';
-import { registerOperationCar } from './operation-car.js';
+import { registerOperation } from './operation.js';
 
 /** Every `accord` command; each lives in its own file. */
 export function registerCommands(program: Command): void {
@@ -43,5 +43,5 @@ export function registerCommands(program: Command): void {
   registerRansomware(program);
   registerDeconflict(program);
   registerPss(program);
-  registerOperationCar(program.command('operation').description('law-enforcement operations'));
+  registerOperation(program);
 }
