@@ -25,6 +25,7 @@ describe('accord operation (the real command)', { timeout: 300_000 }, () => {
   let ws: Awaited<ReturnType<typeof cliWorkspace>>;
   const reportId = stixId('report');
   const run = (args: string[], input?: string): CliRun => runCli(['operation', ...args], ws.env, input);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON shape
   const json = <T>(r: CliRun): T => {
     expect(r.stderr.replace(/^accord: \d+ of \d+ targets.*\n/m, '')).toBe('');
     expect(r.status).toBe(0);
