@@ -81,9 +81,11 @@ describe('accord operation (the real command)', { timeout: 300_000 }, () => {
         ...['--partner', 'Telecom', '--handling', 'H1', '--json'],
       ]),
     );
-    expect(created.participants.map((p) => p.role))
-      .sort()
-      .toEqual(['lead', 'participating-agency', 'contributing-partner']);
+    expect(created.participants.map((p) => p.role).sort()).toEqual([
+      'contributing-partner',
+      'lead',
+      'participating-agency',
+    ]);
     expect(created.markings.handling).toBe('H1');
     expect(run(['participant', 'add', 'EG-1', 'Outsider', '--role', 'observer']).status).toBe(0);
     expect(
