@@ -19,7 +19,7 @@ import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
 import { registerTaxii } from './taxii.js';
 import { registerUser } from './user.js';
-import { registerOperationCar } from './operation-car.js';
+import { registerOperation } from './operation.js';
 import { registerSubscription } from './subscription.js';
 
 /** Every `accord` command; each lives in its own file. */
@@ -45,5 +45,5 @@ export function registerCommands(program: Command): void {
   registerDeconflict(program);
   registerPss(program);
   registerSubscription(program);
-  registerOperationCar(program.command('operation').description('law-enforcement operations'));
+  registerOperation(program);
 }

@@ -1,24 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invalidInput } from '../../errors.js';
 import { changeTargetStatus } from '../../operations/change-status.js';
 import { overrideJurisdiction, resolveJurisdictions } from '../../operations/jurisdictions.js';
-import { operationAccess } from '../../operations/operation-access.js';
-import { parseTargetList } from '../../operations/target-list.js';
 import { targetPage } from '../../operations/target-page.js';
 import { operationContributions, otherInterest, recheckTarget } from '../../operations/target-signals.js';
-import {
-  targetsFromCorrelation,
-  targetsFromReport,
-  targetsFromSearchResults,
-} from '../../operations/target-sources.js';
+import { addTargetList, addTargetsFromSource } from '../../operations/target-intake.js';
 import { addTargets, getTarget } from '../../operations/targets.js';
-import type { TargetInput } from '../../operations/targets.js';
-import type { UserViewer } from '../../policy/viewer.js';
 import type { AppContext } from '../app-context.js';
-import { searchObjects } from '../dashboard/search-objects.js';
 import { requireUser } from '../plugins/viewer.js';
+import { searchTargetIds } from './search-target-ids.js';
 import {
   AddTargetsInput,
   AddTargetsResultSchema,
@@ -42,11 +33,6 @@ const tags = ['operations'];
 /** Targets of an operation: add (one, a list, from STIX sources), page, read, move, place, re-check. */
 export function targetRoutes(ctx: AppContext, app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const add = (viewer: UserViewer, id: string, targets: TargetInput[]) => {
-    if (targets.length === 0)
-      throw invalidInput('no_targets', 'the selection holds nothing that is a target');
-    return addTargets(ctx.store, viewer, id, { targets });
-  };
 
   r.post(
     `${BASE}/targets`,
@@ -77,22 +63,10 @@ export function targetRoutes(ctx: AppContext, app: FastifyInstance): void {
         response: { 201: AddTargetsResultSchema },
       },
     },
-    async (request, reply) => {
-      const viewer = requireUser(request);
-      await operationAccess(ctx.store.db, viewer, request.params.id);
-      const parsed = parseTargetList(request.body.text, request.body.defaultKind);
-      if (parsed.errors.length > 0)
-        throw invalidInput(
-          'invalid_target_list',
-          parsed.errors
-            .slice(0, 20)
-            .map((e) => `line ${e.line}: ${e.error}`)
-            .join('; '),
-          parsed.errors,
-        );
-      const targets = parsed.targets.map((t) => ({ kind: t.kind, value: t.value }));
-      return reply.status(201).send(await add(viewer, request.params.id, targets));
-    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addTargetList(ctx.store, requireUser(request), request.params.id, request.body)),
   );
   r.post(
     `${BASE}/targets/from`,
@@ -108,33 +82,10 @@ export function targetRoutes(ctx: AppContext, app: FastifyInstance): void {
     },
     async (request, reply) => {
       const viewer = requireUser(request);
-      const { db, dialect } = ctx.store;
-      await operationAccess(db, viewer, request.params.id);
       const body = request.body;
-      let targets: TargetInput[];
-      if ('reportId' in body) targets = await targetsFromReport(db, viewer, body.reportId);
-      else if ('correlationOf' in body)
-        targets = await targetsFromCorrelation(db, viewer, body.correlationOf);
-      else {
-        const { limit, text, types, label } = body.search;
-        const page = await searchObjects(
-          db,
-          dialect,
-          viewer,
-          {
-            ...(text === undefined ? {} : { text }),
-            ...(types === undefined ? {} : { types }),
-            ...(label === undefined ? {} : { label }),
-          },
-          { limit },
-        );
-        targets = await targetsFromSearchResults(
-          db,
-          viewer,
-          page.items.map((i) => i.id),
-        );
-      }
-      return reply.status(201).send(await add(viewer, request.params.id, targets));
+      const source =
+        'search' in body ? { objectIds: await searchTargetIds(ctx.store, viewer, body.search) } : body;
+      return reply.status(201).send(await addTargetsFromSource(ctx.store, viewer, request.params.id, source));
     },
   );
   r.get(
