@@ -53,7 +53,9 @@ export const IntakeFigures = z.object({
   takenDown: z
     .number()
     .int()
-    .describe('Distinct reported URLs promoted to indicators and revoked since (taken down), last seven days'),
+    .describe(
+      'Distinct reported URLs promoted to indicators and revoked since (taken down), last seven days',
+    ),
 });
 export type IntakeFigures = z.infer<typeof IntakeFigures>;
 
