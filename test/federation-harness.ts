@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -7,6 +9,7 @@ import { sql } from 'kysely';
 import { connectPeer } from '../src/federation/federation-admin.js';
 import { instanceId } from '../src/federation/instance-id.js';
 import type { OutboundRule } from '../src/federation/outbound-rule.js';
+import { SIGNATURE_HEADER, signPage } from '../src/federation/page-signature.js';
 import { getPeer } from '../src/federation/peers.js';
 import type { Peer } from '../src/federation/peers.js';
 import { pullFromPeer } from '../src/federation/pull-from-peer.js';
@@ -127,4 +130,29 @@ export function backendsFor(): { a: Backend; b: Backend; c: Backend } {
     return { a: 'sqlite', b: 'sqlite', c: 'sqlite' };
   }
   return { a: 'sqlite', b: 'postgres', c: 'postgres' };
+}
+
+/**
+ * A peer that answers `exchange/changes` with whatever `answer` builds (signed with `secret` unless
+ * the answer says otherwise): the hostile or broken instance of the refusal tests.
+ */
+export async function fakePeer(
+  answer: (after: number) => { body: string; signature?: string; secret?: string },
+  secret: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((request, response) => {
+    const after = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('after') ?? '0');
+    const a = answer(after);
+    response.writeHead(200, {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADER]: a.signature ?? signPage(a.secret ?? secret, a.body),
+    });
+    response.end(a.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
