@@ -20,6 +20,7 @@ import { registerStats } from './stats.js';
 import { registerTaxii } from './taxii.js';
 import { registerUser } from './user.js';
 import { registerOperationCar } from './operation-car.js';
+import { registerFederation } from './federation.js';
 
 /** Every `accord` command; each lives in its own file. */
 export function registerCommands(program: Command): void {
@@ -44,4 +45,5 @@ export function registerCommands(program: Command): void {
   registerDeconflict(program);
   registerPss(program);
   registerOperationCar(program.command('operation').description('law-enforcement operations'));
+  registerFederation(program);
 }
