@@ -41,7 +41,7 @@ describe('the federation worker of accord serve', () => {
   });
   afterAll(async () => {
     await worker?.stop();
-    for (const i of [a, b]) await i?.destroy();
+    for (const i of [a, b]) await (i as Instance | undefined)?.destroy();
   });
 
   it('is not started when ACCORD_FEDERATION=off', () => {
@@ -60,7 +60,7 @@ describe('the federation worker of accord serve', () => {
       ACCORD_FEDERATION_RETRY_MS: '50',
     });
     worker = startFederation(b.store, config, log);
-    await waitFor(async () => (await onB(before[1]!)) === 1);
+    await waitFor(async () => (await onB(before[1])) === 1);
     // Now B's pull is held open at A; a write there answers it.
     await new Promise((r) => setTimeout(r, 200));
     const started = Date.now();

@@ -51,7 +51,7 @@ describe('federation: restart mid-transfer and hostile peers', () => {
     await link(b, c, { speaksFor: [a.org, b.org] }, { speaksFor: [c.org] });
   });
   afterAll(async () => {
-    for (const i of [a, b, c]) await i?.destroy();
+    for (const i of [a, b, c]) await (i as Instance | undefined)?.destroy();
   });
 
   it('converges with no duplicate and no gap after B stops and restarts mid-transfer', async () => {
@@ -61,9 +61,7 @@ describe('federation: restart mid-transfer and hostile peers', () => {
     await pullFromPeer(b.store, await b.peer(a), { pageSize: 150, maxPages: 3 });
     expect((await idsOf(b, a.org)).length).toBe(450);
     const cPeer = await c.peer(b);
-    const pulling = pullFromPeer(c.store, cPeer, { pageSize: 25, maxPages: 1000 }).catch(
-      (e: unknown) => e,
-    );
+    const pulling = pullFromPeer(c.store, cPeer, { pageSize: 25, maxPages: 1000 }).catch((e: unknown) => e);
     await waitFor(async () => (await c.peer(b)).receivedSeq > 0);
     await b.stop();
     const stopped = await pulling;

@@ -60,7 +60,7 @@ describe('federation A ↔ B ↔ C on loopback', () => {
     await link(b, c, { speaksFor: [a.org, b.org] }, { speaksFor: [c.org] });
   });
   afterAll(async () => {
-    for (const i of [a, b, c]) await i?.destroy();
+    for (const i of [a, b, c]) await (i as Instance | undefined)?.destroy();
   });
 
   it(`runs A on ${kinds.a}, B on ${kinds.b}, C on ${kinds.c}`, () => {
@@ -100,8 +100,18 @@ describe('federation A ↔ B ↔ C on loopback', () => {
     await sync();
     for (const i of [b, c]) expect((await live(i, deleted.id)).length).toBe(1);
 
-    await write(a, [{ ...versioned, name: 'v2', modified: '2026-02-01T00:00:00.000Z' }], 'federation', 'green');
-    await write(a, [{ ...versioned, name: 'v3', modified: '2026-03-01T00:00:00.000Z' }], 'federation', 'green');
+    await write(
+      a,
+      [{ ...versioned, name: 'v2', modified: '2026-02-01T00:00:00.000Z' }],
+      'federation',
+      'green',
+    );
+    await write(
+      a,
+      [{ ...versioned, name: 'v3', modified: '2026-03-01T00:00:00.000Z' }],
+      'federation',
+      'green',
+    );
     await write(
       a,
       [{ ...versioned, name: 'v3', revoked: true, modified: '2026-04-01T00:00:00.000Z' }],
@@ -132,7 +142,9 @@ describe('federation A ↔ B ↔ C on loopback', () => {
     }
     // The narrowed version itself never left A.
     for (const i of [b, c])
-      expect((await versions(i, narrowed.id)).map((v) => JSON.parse(v.data).name)).toEqual(['to be narrowed']);
+      expect((await versions(i, narrowed.id)).map((v) => (JSON.parse(v.data) as StixObject).name)).toEqual([
+        'to be narrowed',
+      ]);
   });
 
   it('sends a sighting on C back to the indicator owner on A, through B', async () => {

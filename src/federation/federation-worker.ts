@@ -35,8 +35,7 @@ export class FederationWorker {
   start(): this {
     const refresh = () => {
       void this.startLoops().finally(() => {
-        if (!this.abort.signal.aborted)
-          this.refresher = setTimeout(refresh, this.options.refreshMs ?? 5000);
+        if (!this.abort.signal.aborted) this.refresher = setTimeout(refresh, this.options.refreshMs ?? 5000);
       });
     };
     refresh();
@@ -76,7 +75,7 @@ export class FederationWorker {
         const waited = (this.options.waitMs ?? 0) > 0;
         if (r.receivedSeq >= r.remoteHigh && !waited) await this.sleep(this.options.intervalMs ?? 1000);
       } catch (error) {
-        if (this.abort.signal.aborted) return;
+        if (this.stopping()) return;
         if (!(error instanceof FederationRefused && error.code === 'stopped'))
           this.options.onError?.(peer, error);
         failures += 1;
@@ -84,6 +83,11 @@ export class FederationWorker {
         await this.sleep(Math.min(base * 2 ** (failures - 1), this.options.maxRetryMs ?? 60_000));
       }
     }
+  }
+
+  /** Read through a method: the loop's condition does not tell whether a stop came since. */
+  private stopping(): boolean {
+    return this.abort.signal.aborted;
   }
 
   private sleep(ms: number) {

@@ -30,9 +30,9 @@ const list = (value: string | undefined) =>
 
 const peerLine = (p: Peer) =>
   `${p.name}  ${p.url}  ${p.instanceId}  ${p.direction}  TLP ≤ ${p.rule.max_tlp}` +
-  `${p.rule.groups.length > 0 ? `  groups: ${p.rule.groups.join(',')}` : ''}` +
-  `${p.rule.types.length > 0 ? `  types: ${p.rule.types.join(',')}` : ''}` +
-  `${p.rule.owners.length > 0 ? `  owners: ${p.rule.owners.length}` : ''}` +
+  (p.rule.groups.length > 0 ? `  groups: ${p.rule.groups.join(',')}` : '') +
+  (p.rule.types.length > 0 ? `  types: ${p.rule.types.join(',')}` : '') +
+  (p.rule.owners.length > 0 ? `  owners: ${p.rule.owners.length}` : '') +
   `  speaks for: ${p.speaksFor.length}`;
 
 /** What `status` prints for one peer: both cursors, the lags and the newest errors with reasons. */

@@ -116,7 +116,9 @@ export function federationRoutes(ctx: AppContext) {
           await confirmSent(store, peer, after);
           // A peer that hangs up ends its wait (its socket closes; the request itself ends at once).
           const gone = new AbortController();
-          const hangUp = () => gone.abort();
+          const hangUp = () => {
+            gone.abort();
+          };
           request.socket.once('close', hangUp);
           await waitForChange(store, after, wait, AbortSignal.any([closing.signal, gone.signal]));
           request.socket.off('close', hangUp);
