@@ -38,6 +38,12 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^$|^(nats|tls|wss?):\/\/.+|^[^:/]+:\d+$/, 'must be nats://host:port')
     .optional(),
+  /** Federation (src/federation): `off` keeps `accord serve` from pulling from peers. */
+  ACCORD_FEDERATION: z.enum(['on', 'off']).default('on'),
+  /** How long a caught-up pull waits at the peer for a new change (long poll), in ms; 0 polls. */
+  ACCORD_FEDERATION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(20_000),
+  /** Pause after a failed pull (doubled per failure, at most 60 s), in ms. */
+  ACCORD_FEDERATION_RETRY_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
 });
 
 function isSecretKey(value: string): boolean {
@@ -60,6 +66,8 @@ export interface Config {
   maxBodyBytes: number;
   /** ACCORD_NATS_URL: the live stream's bus between nodes, when set. */
   natsUrl?: string;
+  /** ACCORD_FEDERATION*: whether `accord serve` pulls from peers, its long-poll wait and retry pause. */
+  federation: { enabled: boolean; waitMs: number; retryMs: number };
 }
 
 /** Reads the environment once; a bad value is reported with the variable's name. */
@@ -80,5 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     taxiiDescription: c.ACCORD_TAXII_DESCRIPTION,
     maxBodyBytes: c.ACCORD_MAX_BODY_BYTES,
     ...(c.ACCORD_NATS_URL === undefined || c.ACCORD_NATS_URL === '' ? {} : { natsUrl: c.ACCORD_NATS_URL }),
+    federation: {
+      enabled: c.ACCORD_FEDERATION === 'on',
+      waitMs: c.ACCORD_FEDERATION_WAIT_MS,
+      retryMs: c.ACCORD_FEDERATION_RETRY_MS,
+    },
   };
 }

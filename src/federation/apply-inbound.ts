@@ -6,7 +6,7 @@ import { validateObject } from '../stix/index.js';
 import type { StixObject } from '../stix/types.js';
 import { deleteObject } from '../store/objects/delete-object.js';
 import type { VersionRow } from '../store/objects/version-row.js';
-import { writeVersions } from '../store/objects/write-versions.js';
+import { writeVersionsIn } from '../store/objects/write-versions.js';
 import type { Store } from '../store/store.js';
 import type { FederationEvent } from './federation-page.js';
 import type { Peer } from './peers.js';
@@ -68,38 +68,43 @@ export async function applyInbound(
   let batch: Array<{ e: FederationEvent; row: VersionRow }> = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const outcomes = await writeVersions(
-      store,
-      storeWriter(peer),
-      batch.map((b) => b.row),
-    );
-    const origins: Array<{
-      object_id: string;
-      owner_org: string;
-      origin_instance: string;
-      received_from: string;
-    }> = [];
-    for (const [i, o] of outcomes.entries()) {
-      const { e, row } = batch[i]!;
-      if (o.status === 'refused') refuse(e, o.code ?? 'refused', o.message ?? 'refused by the store');
-      else {
-        if (o.status === 'created') result.created += 1;
-        else result.duplicates += 1;
-        origins.push({
-          object_id: row.id,
-          owner_org: row.ownerOrg,
-          origin_instance: e.origin,
-          received_from: peer.id,
-        });
-        received.add(`${row.id}\u0000${row.ownerOrg}`);
+    // The versions and their origins commit together: a crash between them would leave received
+    // rows looking written here (refused as local lineages ever after, and sent on as ours).
+    await store.writeTransaction(async (trx) => {
+      const outcomes = await writeVersionsIn(
+        store,
+        trx,
+        storeWriter(peer),
+        batch.map((b) => b.row),
+      );
+      const origins: Array<{
+        object_id: string;
+        owner_org: string;
+        origin_instance: string;
+        received_from: string;
+      }> = [];
+      for (const [i, o] of outcomes.entries()) {
+        const { e, row } = batch[i]!;
+        if (o.status === 'refused') refuse(e, o.code ?? 'refused', o.message ?? 'refused by the store');
+        else {
+          if (o.status === 'created') result.created += 1;
+          else result.duplicates += 1;
+          origins.push({
+            object_id: row.id,
+            owner_org: row.ownerOrg,
+            origin_instance: e.origin,
+            received_from: peer.id,
+          });
+          received.add(`${row.id}\u0000${row.ownerOrg}`);
+        }
       }
-    }
-    for (let i = 0; i < origins.length; i += 200)
-      await store.db
-        .insertInto('federation_origins')
-        .values(origins.slice(i, i + 200))
-        .onConflict((oc) => oc.columns(['object_id', 'owner_org']).doNothing())
-        .execute();
+      for (let i = 0; i < origins.length; i += 200)
+        await trx
+          .insertInto('federation_origins')
+          .values(origins.slice(i, i + 200))
+          .onConflict((oc) => oc.columns(['object_id', 'owner_org']).doNothing())
+          .execute();
+    });
     batch = [];
   };
 

@@ -26,6 +26,10 @@ export interface PullOptions {
   /** Largest page body accepted. */
   maxBytes?: number;
   timeoutMs?: number;
+  /** When caught up, how long the peer may hold the first page open for a new change (long poll). */
+  waitMs?: number;
+  /** Ends a pull at once (the worker stopping). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface PullResult extends ApplyResult {
@@ -56,15 +60,24 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
 }
 
 /** One page from the peer, checked: transport, size, signature, shape, who sent it, where it starts. */
-async function fetchPage(peer: Peer, self: string, secret: string, after: number, o: Required<PullOptions>) {
-  const url = `${peer.url}/api/v1/federation/exchange/changes?after=${after}&limit=${o.pageSize}`;
+async function fetchPage(
+  peer: Peer,
+  self: string,
+  secret: string,
+  after: number,
+  o: Required<Omit<PullOptions, 'signal'>> & Pick<PullOptions, 'signal'>,
+  waitMs: number,
+) {
+  const url = `${peer.url}/api/v1/federation/exchange/changes?after=${after}&limit=${o.pageSize}&wait=${waitMs}`;
+  const timeout = AbortSignal.timeout(o.timeoutMs + waitMs);
   let response: Response;
   try {
     response = await fetch(url, {
       headers: { [INSTANCE_HEADER]: self, [TOKEN_HEADER]: secret, accept: 'application/json' },
-      signal: AbortSignal.timeout(o.timeoutMs),
+      signal: o.signal === undefined ? timeout : AbortSignal.any([timeout, o.signal]),
     });
   } catch (error) {
+    if (o.signal?.aborted === true) throw new FederationRefused('stopped', 'the pull was stopped');
     throw new FederationRefused('unreachable', `${url}: ${(error as Error).message}`);
   }
   if (response.status !== 200) {
@@ -123,11 +136,13 @@ export async function pullFromPeer(
   peerRef: Peer,
   options: PullOptions = {},
 ): Promise<PullResult> {
-  const o: Required<PullOptions> = {
+  const o = {
     pageSize: Math.min(options.pageSize ?? 2000, MAX_PAGE_EVENTS),
     maxPages: options.maxPages ?? 50,
     maxBytes: options.maxBytes ?? MAX_PAGE_BYTES,
     timeoutMs: options.timeoutMs ?? 30_000,
+    waitMs: options.waitMs ?? 0,
+    signal: options.signal,
   };
   const peer = await getPeer(store, peerRef.id);
   const self = await instanceId(store);
@@ -144,7 +159,8 @@ export async function pullFromPeer(
   let after = peer.receivedSeq;
   try {
     for (let n = 0; n < o.maxPages; n++) {
-      const page = await fetchPage(peer, self, secret, after, o);
+      // Only the first page may wait: a later one is asked for because there is more.
+      const page = await fetchPage(peer, self, secret, after, o, n === 0 ? o.waitMs : 0);
       const applied = await applyInbound(store, peer, self, page.events);
       for (const r of applied.refused.slice(0, 20))
         await recordPeerError(store, peer.id, r.code, `seq ${r.seq} ${r.id}: ${r.message}`);
@@ -171,7 +187,8 @@ export async function pullFromPeer(
       if (page.caught_up) break;
     }
   } catch (error) {
-    if (error instanceof FederationRefused) await recordPeerError(store, peer.id, error.code, error.message);
+    if (error instanceof FederationRefused && error.code !== 'stopped')
+      await recordPeerError(store, peer.id, error.code, error.message);
     throw error;
   }
   return total;

@@ -45,6 +45,14 @@ export async function authenticatePeer(
   return peer;
 }
 
+/** Asking after `after` confirms the peer holds everything up to it: its "last sequence sent". */
+export async function confirmSent(store: Store, peer: Peer, after: number) {
+  await updatePeerCursors(store, peer.id, {
+    sent_seq: Math.max(after, 0),
+    last_served_at: new Date().toISOString(),
+  });
+}
+
 /**
  * The signed page of changes after `after` for `peer`. Asking after `after` confirms the peer holds
  * everything up to it: that is the "last sequence sent" its status shows.

@@ -10,13 +10,19 @@ export type SightingAudience = { ok: true; distribution: Distribution } | { ok: 
  * owner without widening what the reporter shares. Own indicators stay in the organisation; else
  * a sharing group holding both organisations (the indicator's own group first, then the smallest);
  * else the community when the indicator itself went to the community or the public; else none.
+ * An indicator received from a connected instance (src/federation) has its owner there: the
+ * sighting goes back the way the indicator came — `federation`, or the spanning group it came in.
  */
 export async function sightingAudience(
   db: Kysely<Database>,
   viewer: UserViewer,
-  indicator: { ownerOrg: string; distribution: string },
+  indicator: { id?: string; ownerOrg: string; distribution: string },
 ): Promise<SightingAudience> {
   if (indicator.ownerOrg === viewer.orgId) return { ok: true, distribution: 'organisation' };
+  if (indicator.id !== undefined) {
+    const remote = await remoteAudience(db, viewer, { ...indicator, id: indicator.id });
+    if (remote !== undefined) return remote;
+  }
   const shared = await db
     .selectFrom('group_members as mine')
     .innerJoin('group_members as theirs', 'theirs.group_id', 'mine.group_id')
@@ -46,4 +52,24 @@ export async function sightingAudience(
     reason:
       'no sharing group holds both your organisation and the indicator owner, and the indicator is not shared with the community: a sighting could not reach its owner without going wider than the indicator itself',
   };
+}
+
+/** The audience that carries a sighting back to an indicator owned on another instance, if it is one. */
+async function remoteAudience(
+  db: Kysely<Database>,
+  viewer: UserViewer,
+  indicator: { id: string; ownerOrg: string; distribution: string },
+): Promise<SightingAudience | undefined> {
+  const received = await db
+    .selectFrom('federation_origins')
+    .select('origin_instance')
+    .where('object_id', '=', indicator.id)
+    .where('owner_org', '=', indicator.ownerOrg)
+    .executeTakeFirst();
+  if (received === undefined) return undefined;
+  const d = indicator.distribution;
+  if (d === 'federation' || d === 'public') return { ok: true, distribution: 'federation' };
+  if (d.startsWith('group:') && viewer.groups.includes(d.slice(6)))
+    return { ok: true, distribution: d as `group:${string}` };
+  return undefined;
 }

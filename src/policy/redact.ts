@@ -36,7 +36,7 @@ export function readsUnredacted(viewer: Viewer, audience: Audience): boolean {
 export function idsToCheck(viewer: Viewer, audience: Audience, object: StixObject): string[] {
   if (readsUnredacted(viewer, audience)) return [];
   return [...referencedIds(object)].filter(
-    (id) => !WELL_KNOWN.has(id) && id !== object.id && REF_ID.test(id),
+    (id) => !WELL_KNOWN.has(id) && id !== object.id && id !== audience.ownerOrg && REF_ID.test(id),
   );
 }
 
@@ -60,7 +60,8 @@ function stripRefs(
     if (key.endsWith('_refs') && Array.isArray(v)) {
       const kept = v.filter((id) => typeof id !== 'string' || keep(id));
       if (kept.length !== v.length) removed.push(here);
-      out[key] = kept;
+      // STIX forbids an empty list: a list emptied by redaction goes away whole.
+      if (kept.length > 0 || v.length === 0) out[key] = kept;
       continue;
     }
     out[key] = stripRefs(v, keep, here, removed, depth + 1);
@@ -102,7 +103,9 @@ export function redactObject(
 ): StixObject {
   if (readsUnredacted(viewer, audience)) return object;
   const removed: string[] = [];
-  const keep = (id: string) => WELL_KNOWN.has(id) || id === object.id || isVisible(id);
+  // The owner's own identity reveals nothing: every viewer of the version is told its owner.
+  const keep = (id: string) =>
+    WELL_KNOWN.has(id) || id === object.id || id === audience.ownerOrg || isVisible(id);
   const out = stripRefs(object, keep, '', removed, 0) as StixObject;
   for (const marking of object.granular_markings ?? []) {
     const level = marking.marking_ref === undefined ? undefined : tlpOfMarking(marking.marking_ref);

@@ -135,7 +135,7 @@ async function write(
     {
       source: 'sightings',
       distribution,
-      tlp: tlp ?? (distribution === 'community' ? 'green' : 'amber'),
+      tlp: tlp ?? (distribution === 'community' || distribution === 'federation' ? 'green' : 'amber'),
       onResult: (r) => {
         if (r.status !== 'created' && r.status !== 'duplicate')
           refusal = {

@@ -21,6 +21,7 @@ import { registerTaxii } from './taxii.js';
 import { registerUser } from './user.js';
 import { registerOperation } from './operation.js';
 import { registerSubscription } from './subscription.js';
+import { registerFederation } from './federation.js';
 
 /** Every `accord` command; each lives in its own file. */
 export function registerCommands(program: Command): void {
@@ -46,4 +47,5 @@ export function registerCommands(program: Command): void {
   registerPss(program);
   registerSubscription(program);
   registerOperation(program);
+  registerFederation(program);
 }

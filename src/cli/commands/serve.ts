@@ -8,6 +8,7 @@ import { jobHandlers } from '../../job-handlers.js';
 import { startScheduler } from '../../jobs/index.js';
 import { openStore } from '../../store/open-store.js';
 import { startSubscriptionWorker } from '../../stream/subscriptions/subscription-worker.js';
+import { startFederation } from '../../federation/start-federation.js';
 import { CliError } from '../cli-error.js';
 import { firstRun, firstRunNotice } from '../first-run.js';
 
@@ -42,7 +43,9 @@ export function registerServe(program: Command): void {
           app.log.error({ err: error }, 'subscription webhooks failed');
         },
       });
+      const federation = startFederation(store, config, app.log);
       const close = async () => {
+        await federation?.stop();
         await subscriptions.stop();
         await scheduler.stop();
         await app.close();

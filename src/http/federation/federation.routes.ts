@@ -11,7 +11,8 @@ import { instanceId } from '../../federation/instance-id.js';
 import { INSTANCE_HEADER, SIGNATURE_HEADER, TOKEN_HEADER } from '../../federation/page-signature.js';
 import { getPeer } from '../../federation/peers.js';
 import { FederationRefused, pullFromPeer } from '../../federation/pull-from-peer.js';
-import { authenticatePeer, servePage } from '../../federation/serve-outbound.js';
+import { authenticatePeer, confirmSent, servePage } from '../../federation/serve-outbound.js';
+import { waitForChange } from '../../federation/wait-for-change.js';
 import { requireAdmin } from '../../admin/authorise.js';
 import type { AppContext } from '../app-context.js';
 import { requireUser } from '../plugins/viewer.js';
@@ -36,6 +37,12 @@ export function federationRoutes(ctx: AppContext) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const store = ctx.store;
     const tags = ['federation'];
+    // Long polls end when the app closes, so `close()` never waits on a peer's wait.
+    const closing = new AbortController();
+    app.addHook('preClose', (done) => {
+      closing.abort();
+      done();
+    });
 
     r.get('/api/v1/federation/peers', { schema: { tags, response: { 200: PeerList } } }, async (request) => {
       const peers = await federationPeers(store, requireUser(request));
@@ -84,7 +91,7 @@ export function federationRoutes(ctx: AppContext) {
         schema: {
           tags,
           description:
-            'For connected Accord instances: the changes after `after` that may leave to the caller, in commit order, signed (x-accord-signature: HMAC-SHA-256 of the body under the shared secret). The caller names itself with x-accord-instance and proves it with x-accord-federation-token.',
+            'For connected Accord instances: the changes after `after` that may leave to the caller, in commit order (waiting up to `wait` ms for one when there is none yet), signed (x-accord-signature: HMAC-SHA-256 of the body under the shared secret). The caller names itself with x-accord-instance and proves it with x-accord-federation-token.',
           querystring: ChangesQuery,
         },
       },
@@ -104,7 +111,19 @@ export function federationRoutes(ctx: AppContext) {
           );
           throw federationRefused(error.code, error.message);
         }
-        const { body, signature } = await servePage(store, peer, request.query.after, request.query.limit);
+        const { after, limit, wait } = request.query;
+        if (wait > 0) {
+          await confirmSent(store, peer, after);
+          // A peer that hangs up ends its wait (its socket closes; the request itself ends at once).
+          const gone = new AbortController();
+          const hangUp = () => {
+            gone.abort();
+          };
+          request.socket.once('close', hangUp);
+          await waitForChange(store, after, wait, AbortSignal.any([closing.signal, gone.signal]));
+          request.socket.off('close', hangUp);
+        }
+        const { body, signature } = await servePage(store, peer, after, limit);
         return reply.header(SIGNATURE_HEADER, signature).type('application/json').send(body);
       },
     );

@@ -36,4 +36,6 @@ export const PeerStatusBody = z.object({
 export const ChangesQuery = z.object({
   after: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().positive().max(5000).default(2000),
+  /** When nothing is newer than `after`, wait up to this many ms for a change (long poll). */
+  wait: z.coerce.number().int().nonnegative().max(60_000).default(0),
 });
