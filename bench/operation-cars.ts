@@ -41,7 +41,8 @@ export async function benchCars(
   };
 }
 
-async function seedOperation(store: Store, admin: UserViewer, count: number): Promise<string> {
+/** Seeds an operation of `count` targets, contributed by two partners, placed over 60 countries. */
+export async function seedOperation(store: Store, admin: UserViewer, count: number): Promise<string> {
   const lead = await addOrgUser(store, 'Bench police', 'lead@localhost', 'org-admin');
   await store.db
     .updateTable('organisations')

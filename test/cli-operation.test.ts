@@ -91,7 +91,7 @@ describe('accord operation (the real command)', { timeout: 300_000 }, () => {
     expect(
       run(['phase', 'set', 'EG-1', 'action', '--starts', '2026-05-01', '--ends', '2026-04-01']).stderr,
     ).toContain('--ends: ends before it starts');
-    json(run(['phase', 'set', 'EG-1', 'action', '--starts', '2026-05-01']));
+    expect(run(['phase', 'set', 'EG-1', 'action', '--starts', '2026-05-01']).status).toBe(0);
     const shown = json<{ participants: unknown[]; phases: { phase: string; starts: string }[] }>(
       run(['phase', 'set', 'EG-1', 'action', '--ends', '2026-05-03', '--json']),
     );
