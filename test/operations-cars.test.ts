@@ -12,7 +12,8 @@ import { notificationsCsv } from '../src/operations/notifications/xarf.js';
 import { victimNotifications } from '../src/operations/notifications/victim-notifications.js';
 import { contributionOutcomes } from '../src/operations/outcomes/contributor-view.js';
 import { setOutcomes } from '../src/operations/outcomes/outcomes.js';
-import { addTargets, listTargets } from '../src/operations/targets.js';
+import { targetPage } from '../src/operations/target-page.js';
+import { addTargets } from '../src/operations/targets.js';
 import { validateBundle } from '../src/stix/index.js';
 import { visibleCurrent } from '../src/store/objects/visible-versions.js';
 import { bundle, indicator } from './factories.js';
@@ -204,7 +205,7 @@ describe.each(storeBackends())('Cyber Activity Reports on $name', ({ open }) => 
       .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ recipient: usAgency.id, handling: 'H2' });
-    const targets = await listTargets(w.store.db, w.lead, w.op.id, { country: 'US' });
+    const targets = await targetPage(w.store.db, w.lead, w.op.id, { country: 'US' });
     expect(targets.targets.map((t) => t.status)).toEqual(['reported', 'reported']);
 
     await expectRefusal(acknowledgeCar(w.store, w.outsider, car.id), 'not_found', 404);

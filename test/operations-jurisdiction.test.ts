@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectRefusal } from '../src/admin/admin-test-kit.js';
 import { IpJurisdictionDb, ipDbFiles, sharedIpJurisdictionDb } from '../src/operations/ip-jurisdiction-db.js';
 import { overrideJurisdiction, resolveJurisdictions } from '../src/operations/jurisdictions.js';
-import { addTargets, listTargets } from '../src/operations/targets.js';
+import { targetPage } from '../src/operations/target-page.js';
+import { addTargets } from '../src/operations/targets.js';
 import { computeScoId } from '../src/stix/sco-id.js';
 import type { StixObject } from '../src/stix/types.js';
 import { T0, bundle, relationship, stixId } from './factories.js';
@@ -123,7 +124,7 @@ describe.each(storeBackends())('jurisdictions on $name', ({ open }) => {
     await expectRefusal(resolveJurisdictions(w.store, w.outsider, w.op.id), 'not_found', 404);
     const result = await resolveJurisdictions(w.store, w.lead, w.op.id);
     expect(result).toEqual({ resolved: 5, unresolved: 2, overridden: 0 });
-    const { targets } = await listTargets(w.store.db, w.lead, w.op.id);
+    const { targets } = await targetPage(w.store.db, w.lead, w.op.id);
     const j = (value: string) => targets.find((t) => t.value === value)?.jurisdiction;
     expect(j('8.8.8.8')).toMatchObject({
       country: 'US',
@@ -169,7 +170,7 @@ describe.each(storeBackends())('jurisdictions on $name', ({ open }) => {
     });
     const again = await resolveJurisdictions(w.store, w.lead, w.op.id);
     expect(again.overridden).toBe(1);
-    const after = await listTargets(w.store.db, w.lead, w.op.id, { country: 'NL' });
+    const after = await targetPage(w.store.db, w.lead, w.op.id, { country: 'NL' });
     expect(after.targets.map((t) => [t.value, t.jurisdiction.source, t.jurisdiction.overrideReason])).toEqual(
       [['10.0.0.1', 'override', 'hosting contract in NL']],
     );

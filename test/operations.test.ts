@@ -7,7 +7,8 @@ import {
   listOperations,
   setParticipant,
 } from '../src/operations/operations.js';
-import { addTargets, getTarget, listTargets } from '../src/operations/targets.js';
+import { targetPage } from '../src/operations/target-page.js';
+import { addTargets, getTarget } from '../src/operations/targets.js';
 import { visibleCurrent } from '../src/store/objects/visible-versions.js';
 import { indicator, bundle } from './factories.js';
 import { importText } from './import-helpers.js';
@@ -106,7 +107,7 @@ describe.each(storeBackends())('operations on $name', ({ open }) => {
       '2026-12-01T00:00:00.000Z',
     );
     expect(second).toMatchObject({ created: 0, merged: 2 });
-    const page = await listTargets(w.store.db, w.lead, w.op.id, { kind: 'ipv4' });
+    const page = await targetPage(w.store.db, w.lead, w.op.id, { kind: 'ipv4' });
     expect(page.total).toBe(1);
     const [t] = page.targets;
     expect(t?.value).toBe('203.0.113.5');
@@ -114,12 +115,12 @@ describe.each(storeBackends())('operations on $name', ({ open }) => {
       [w.orgs.a.id, 1, 'B'],
       [w.orgs.b.id, 2, null],
     ]);
-    const domains = await listTargets(w.store.db, w.lead, w.op.id, { kind: 'domain' });
+    const domains = await targetPage(w.store.db, w.lead, w.op.id, { kind: 'domain' });
     expect(domains.targets.map((d) => d.value)).toEqual(['evil-c2.example.com']);
   });
 
   it('refuses a batch with one unparsable value and writes nothing', async () => {
-    const before = (await listTargets(w.store.db, w.lead, w.op.id)).total;
+    const before = (await targetPage(w.store.db, w.lead, w.op.id)).total;
     await expectRefusal(
       addTargets(w.store, w.partnerA, w.op.id, {
         targets: [
@@ -130,7 +131,7 @@ describe.each(storeBackends())('operations on $name', ({ open }) => {
       'invalid_target',
       400,
     );
-    expect((await listTargets(w.store.db, w.lead, w.op.id)).total).toBe(before);
+    expect((await targetPage(w.store.db, w.lead, w.op.id)).total).toBe(before);
   });
 
   it('walks the status machine with history, and rejects illegal moves writing nothing', async () => {
@@ -190,12 +191,12 @@ describe.each(storeBackends())('operations on $name', ({ open }) => {
   });
 
   it('shows a non-participant nothing on any path; an administrator everything', async () => {
-    const [anyTarget] = (await listTargets(w.store.db, w.lead, w.op.id)).targets;
+    const [anyTarget] = (await targetPage(w.store.db, w.lead, w.op.id)).targets;
     const o = w.outsider;
     expect(await listOperations(w.store.db, o)).toEqual([]);
     await expectRefusal(getOperation(w.store.db, o, w.op.id), 'not_found', 404);
     await expectRefusal(getOperation(w.store.db, o, w.op.code), 'not_found', 404);
-    await expectRefusal(listTargets(w.store.db, o, w.op.id), 'not_found', 404);
+    await expectRefusal(targetPage(w.store.db, o, w.op.id), 'not_found', 404);
     await expectRefusal(getTarget(w.store.db, o, w.op.id, anyTarget!.id), 'not_found', 404);
     await expectRefusal(
       addTargets(w.store, o, w.op.id, { targets: [{ kind: 'ipv4', value: '192.0.2.9' }] }),

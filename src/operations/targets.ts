@@ -13,7 +13,6 @@ import { parseInput } from './operations.js';
 import type { TargetKind } from './target-kind.js';
 import { TARGET_KINDS, normaliseTarget } from './target-kind.js';
 import type { TargetStatus } from './target-status.js';
-import { TARGET_STATUSES } from './target-status.js';
 
 export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F', 'X'] as const;
 export const CREDIBILITY = ['1', '2', '3', '4', '5', '6'] as const;
@@ -230,51 +229,6 @@ function contribution(
   };
 }
 
-export const TargetQuery = z.object({
-  status: z.enum(TARGET_STATUSES).optional(),
-  country: z
-    .string()
-    .regex(/^([A-Z]{2}|none)$/, 'a country is an ISO 3166-1 alpha-2 code, or none')
-    .optional(),
-  kind: z.enum(TARGET_KINDS).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-export type TargetQuery = z.input<typeof TargetQuery>;
-
-export interface TargetPage {
-  total: number;
-  targets: Target[];
-}
-
-/** A page of an operation's targets (participants and administrators only), oldest first. */
-export async function listTargets(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  operationId: string,
-  raw: TargetQuery = {},
-): Promise<TargetPage> {
-  const q = parseInput(TargetQuery, raw, 'query');
-  const access = await operationAccess(db, viewer, operationId);
-  let base = db.selectFrom('operation_targets').where('operation_id', '=', access.operation.id);
-  if (q.status !== undefined) base = base.where('status', '=', q.status);
-  if (q.kind !== undefined) base = base.where('kind', '=', q.kind);
-  if (q.country === 'none') base = base.where('country', 'is', null);
-  else if (q.country !== undefined) base = base.where('country', '=', q.country);
-  const [{ n }] = (await base.select((eb) => eb.fn.countAll<number | string>().as('n')).execute()) as [
-    { n: number | string },
-  ];
-  const rows = await base
-    .selectAll()
-    .orderBy('created')
-    .orderBy('id')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
-  return { total: Number(n), targets: await presentTargets(db, viewer, rows) };
-}
-
-/** Turns target rows into Targets: contributors in reporting order, STIX refs cut to what `viewer` sees. */
 export async function presentTargets(
   db: Kysely<Database>,
   viewer: Viewer,
