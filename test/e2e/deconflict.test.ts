@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
 import type { Store } from '../../src/store/store.js';
 import { ensureWebBuilt, hasChromium, launchChromium, step } from './browser.js';
+import { signInAs } from './sign-in.js';
 import { webApp } from './web-app.js';
-import { PASSWORD, seedWorld } from './world.js';
+import { seedWorld } from './world.js';
 
 if (!hasChromium) console.warn('skipped: /usr/bin/chromium is not installed (apt-get install chromium)');
 
@@ -38,13 +39,8 @@ describe.skipIf(!hasChromium)('the deconfliction page in Chromium', () => {
   });
 
   const signIn = async (email: string) => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const { page } = await signInAs(browser, base, email);
     pages.push(page);
-    await page.goto(base);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('dashboard-total').waitFor();
     await page.getByRole('link', { name: 'Deconfliction' }).click();
     return page;
   };
