@@ -9,6 +9,7 @@ export default tseslint.config(
       'web/dist/**',
       'coverage/**',
       '.bench/**',
+      '.cli-build/**',
       'node_modules/**',
       'data/**',
       'bin/**',

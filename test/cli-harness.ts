@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOrganisation } from '../src/admin/organisations.js';
@@ -39,7 +39,12 @@ export async function cliWorkspace(): Promise<{
   return { dir, db, orgId, env: { ...process.env, ACCORD_DB: `sqlite:${db}`, ACCORD_LOG_LEVEL: 'silent' } };
 }
 
-const ARGS = ['--import', 'tsx', join(root, 'src/cli/run.ts')];
+// The transpiled sources test/global-setup.ts wrote for this run; tsx on the sources when a test file is
+// run outside vitest's set-up (an editor runner, say).
+const BUILT = join(root, '.cli-build/cli/run.js');
+const ARGS = existsSync(BUILT)
+  ? ['--enable-source-maps', BUILT]
+  : ['--import', 'tsx', join(root, 'src/cli/run.ts')];
 
 /** Runs `accord <args>` in a child process, as a user would. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string | Buffer): CliRun {
