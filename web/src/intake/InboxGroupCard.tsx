@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { InboxGroup, InboxReport } from './intake-api.js';
 import { groupState } from './selection.js';
 
@@ -30,10 +30,10 @@ export function InboxGroupCard({
   useEffect(() => {
     if (box.current !== null) box.current.indeterminate = state === 'some';
   }, [state]);
-  const titleId = `group-${group.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const titleId = useId();
   return (
     <section className="card inbox-group" aria-labelledby={titleId} data-testid="inbox-group">
-      <h2 id={titleId} className="group-title">
+      <div className="group-title">
         {selectable && (
           <input
             ref={box}
@@ -42,9 +42,9 @@ export function InboxGroupCard({
             aria-label={`Select group ${group.label}`}
             onChange={onToggleGroup}
           />
-        )}{' '}
-        <span className="group-label">{group.label}</span>
-      </h2>
+        )}
+        <h2 id={titleId}>{group.label}</h2>
+      </div>
       <dl className="group-figures">
         <div>
           <dt>Reports</dt>
@@ -118,7 +118,12 @@ function ReportRow({
     <tr className={`inbox-report ${r.status}${checked ? ' selected' : ''}`}>
       {selectable && (
         <td>
-          <input type="checkbox" checked={checked} aria-label={`Select report ${r.id}`} onChange={onToggle} />
+          <input
+            type="checkbox"
+            checked={checked}
+            aria-label={`Select report ${r.kind} ${when(r.received)}: ${r.subject ?? r.id}`}
+            onChange={onToggle}
+          />
         </td>
       )}
       <td>

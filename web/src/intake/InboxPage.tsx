@@ -52,7 +52,7 @@ export function InboxPage() {
       )}
       {data !== undefined && (allowed || groups.length > 0) && (
         <>
-          <dl className="inbox-counts" aria-label="Inbox counts">
+          <dl className="inbox-counts" data-testid="inbox-counts">
             <div>
               <dt>New</dt>
               <dd>{data.counts.new}</dd>
