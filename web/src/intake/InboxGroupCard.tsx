@@ -51,13 +51,13 @@ export function InboxGroupCard({
           <dd>{group.count}</dd>
         </div>
         <div>
-          <dt>First seen</dt>
+          <dt>First seen (UTC)</dt>
           <dd>
             <time dateTime={group.first}>{when(group.first)}</time>
           </dd>
         </div>
         <div>
-          <dt>Last seen</dt>
+          <dt>Last seen (UTC)</dt>
           <dd>
             <time dateTime={group.last}>{when(group.last)}</time>
           </dd>
@@ -72,7 +72,7 @@ export function InboxGroupCard({
                   <span className="sr-only">Select</span>
                 </th>
               )}
-              <th scope="col">Received</th>
+              <th scope="col">Received (UTC)</th>
               <th scope="col">Kind</th>
               <th scope="col">Subject or text</th>
               <th scope="col">Sender</th>

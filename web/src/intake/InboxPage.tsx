@@ -35,10 +35,6 @@ export function InboxPage() {
   return (
     <div className="page intake">
       <h1>Intake inbox</h1>
-      <p className="muted">
-        Reports from the public portal and partners, at your organisation’s distribution. Everything shown is
-        what a stranger sent: read it as text, open no link from it.
-      </p>
       {inbox.isPending && <Loading what="Loading the inbox" />}
       {inbox.error !== null && <ErrorNote error={inbox.error} />}
       {data !== undefined && !allowed && (
@@ -52,6 +48,10 @@ export function InboxPage() {
       )}
       {data !== undefined && (allowed || groups.length > 0) && (
         <>
+          <p className="muted">
+            Reports from the public portal and partners, kept at the intake organisation’s distribution.
+            Everything shown is what a stranger sent: read it as text, open no link from it.
+          </p>
           <dl className="inbox-counts" data-testid="inbox-counts">
             <div>
               <dt>New</dt>
