@@ -115,4 +115,28 @@ describe('InboxPage', () => {
       expect(screen.getByTestId('selected-count').textContent).toBe('0 reports selected');
     });
   });
+
+  it('pages through many groups, and says when the inbox holds more than it lists', async () => {
+    const groups = Array.from({ length: 25 }, (_, i) => ({
+      key: `url:host-${String(i)}.example`,
+      label: `host-${String(i)}.example`,
+      count: 1,
+      first: report.received,
+      last: report.received,
+      reports: [{ ...report, id: `r${String(i)}` }],
+    }));
+    renderPage(() => json(inbox({ counts: { new: 1500, promoted: 0, benign: 0 }, groups })));
+    await screen.findByText(/page 1 of 2/);
+    expect(screen.getAllByTestId('inbox-group')).toHaveLength(20);
+    expect(screen.getByRole('note').textContent).toMatch(/newest 25 of 1500 reports/);
+    fireEvent.click(screen.getByRole('button', { name: 'Next groups' }));
+    await screen.findByText(/page 2 of 2/);
+    expect(screen.getAllByTestId('inbox-group').map((g) => g.querySelector('h2')?.textContent)).toEqual([
+      'host-20.example',
+      'host-21.example',
+      'host-22.example',
+      'host-23.example',
+      'host-24.example',
+    ]);
+  });
 });
