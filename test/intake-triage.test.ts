@@ -11,6 +11,7 @@ import { testApp } from './http-harness.js';
 import { storeBackends } from './store-harness.js';
 
 interface Inbox {
+  triage: { allowed: boolean; reason: string | null };
   counts: { new: number; promoted: number; benign: number };
   groups: { key: string; count: number; reports: { id: string; status: string }[] }[];
 }
@@ -57,14 +58,43 @@ describe.each(storeBackends())('intake triage on $name', ({ open }) => {
 
   it('groups the inbox by URL host for the intake analysts, and shows another organisation nothing', async () => {
     const mine = await inbox(analystAuth, '?group=url');
+    expect(mine.triage).toEqual({ allowed: true, reason: null });
     const bank = mine.groups.find((g) => g.key === 'url:fake-bank.example');
     expect(bank?.count).toBe(2);
     expect(mine.counts.new).toBe(3);
     const theirs = await inbox(outsiderAuth, '?group=url');
     expect(theirs.groups).toEqual([]);
     expect(theirs.counts).toEqual({ new: 0, promoted: 0, benign: 0 });
+    expect(theirs.triage).toEqual({ allowed: false, reason: expect.stringContaining('intake organisation') });
     const anonymous = await app.inject({ url: '/api/v1/intake/inbox' });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('lets a reader of the intake organisation read the inbox but not triage it, and says so', async () => {
+    const reader = await signedIn(world, analyst.orgId, 'reader');
+    const readerAuth = {
+      authorization: `Bearer ${(await createApiKey(world.store, reader, reader.userId)).key}`,
+    };
+    const seen = await inbox(readerAuth, '?group=none');
+    expect(seen.counts.new).toBe(3);
+    expect(seen.triage).toEqual({ allowed: false, reason: expect.stringContaining('read-only') });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/intake/inbox/benign',
+      headers: readerAuth,
+      payload: { reports: [seen.groups[0]!.reports[0]!.id] },
+    });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.json<{ code: string; message: string }>()).toEqual(
+      expect.objectContaining({ code: 'not_intake_analyst', message: seen.triage.reason }),
+    );
+  });
+
+  it('offers the inbox in the session of the intake organisation’s users only', async () => {
+    const session = async (auth: { authorization: string }) =>
+      (await app.inject({ url: '/api/v1/session', headers: auth })).json<{ intake_inbox: boolean }>();
+    expect((await session(analystAuth)).intake_inbox).toBe(true);
+    expect((await session(outsiderAuth)).intake_inbox).toBe(false);
   });
 
   it('refuses triage acts by another organisation as if the reports did not exist', async () => {

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { PASSWORD } from './world.js';
 
 export interface SignedIn {
@@ -8,15 +8,21 @@ export interface SignedIn {
 
 /**
  * A fresh browser context signed in through the sign-in form, waiting for the dashboard. Page errors
- * are logged with the user's e-mail; the caller closes the context.
+ * are logged with the user's e-mail; the caller closes the context. `options` add to the context's
+ * (e.g. `bypassCSP` for an axe-core check, which is injected inline).
  */
 export async function signInAs(
   browser: Browser,
   base: string,
   email: string,
   password: string = PASSWORD,
+  options: BrowserContextOptions = {},
 ): Promise<SignedIn> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    ...options,
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => {
     console.error(`page error (${email}):`, e.message);

@@ -42,6 +42,7 @@ const LandscapePage = lazyRouteComponent(() => import('./reports/LandscapePage.j
 const DeconflictPage = lazyRouteComponent(() => import('./deconflict/DeconflictPage.js'), 'DeconflictPage');
 const OperationsPage = lazyRouteComponent(() => import('./operations/OperationsPage.js'), 'OperationsPage');
 const OperationPage = lazyRouteComponent(() => import('./operations/OperationPage.js'), 'OperationPage');
+const InboxPage = lazyRouteComponent(() => import('./intake/InboxPage.js'), 'InboxPage');
 
 // The public portal (/public/...) needs no account: it renders outside the sign-in gate.
 const RansomwarePage = lazyRouteComponent(() => import('./public/RansomwarePage.js'), 'RansomwarePage');
@@ -149,6 +150,7 @@ const routeTree = rootRoute.addChildren([
   route('/deconflict', DeconflictPage),
   route('/operations', OperationsPage),
   operationRoute,
+  route('/intake', InboxPage),
   route('/public', PublicHome),
   createRoute({
     getParentRoute: () => rootRoute,

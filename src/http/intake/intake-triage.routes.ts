@@ -7,6 +7,7 @@ import { inboxCounts, inboxRows } from '../../public/intake/triage/inbox-rows.js
 import type { InboxReport, InboxStatus } from '../../public/intake/triage/inbox-rows.js';
 import { markBenign } from '../../public/intake/triage/mark-benign.js';
 import { promoteReports } from '../../public/intake/triage/promote-reports.js';
+import { triageAccess } from '../../public/intake/triage/triage-access.js';
 import { requireUser } from '../plugins/viewer.js';
 import type { AppContext } from '../app-context.js';
 import {
@@ -38,7 +39,7 @@ export function intakeTriageRoutes(ctx: AppContext) {
         schema: {
           tags: ['intake'],
           description:
-            'The intake inbox, grouped. Only what the visibility rule lets you see: the intake organisation’s analysts see its reports; anyone else an empty inbox.',
+            'The intake inbox, grouped, and whether you may triage it. Only what the visibility rule lets you see: the intake organisation’s analysts see its reports; anyone else an empty inbox.',
           querystring: InboxQuery,
           response: { 200: InboxResponse },
         },
@@ -48,7 +49,11 @@ export function intakeTriageRoutes(ctx: AppContext) {
         const q = request.query;
         const rows = await inboxRows(ctx.store.db, viewer, { statuses: STATUSES[q.status]!, limit: q.limit });
         const groups = groupInbox(rows, q.group).map((g) => ({ ...g, reports: g.reports.map(present) }));
-        return { counts: await inboxCounts(ctx.store.db, viewer), groups };
+        return {
+          triage: await triageAccess(ctx.store.db, viewer),
+          counts: await inboxCounts(ctx.store.db, viewer),
+          groups,
+        };
       },
     );
     r.post(

@@ -27,6 +27,11 @@ export const InboxReport = z.object({
 });
 
 export const InboxResponse = z.object({
+  triage: z
+    .object({ allowed: z.boolean(), reason: z.string().nullable() })
+    .describe(
+      'Whether you may promote and mark benign (a writer of the intake organisation), and if not why',
+    ),
   counts: z.object({ new: z.number().int(), promoted: z.number().int(), benign: z.number().int() }),
   groups: z.array(
     z.object({

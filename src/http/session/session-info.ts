@@ -1,5 +1,6 @@
 import { notFound } from '../../errors.js';
 import type { UserViewer } from '../../policy/viewer.js';
+import { intakeOrganisation } from '../../public/intake/intake-organisation.js';
 import type { Store } from '../../store/store.js';
 import type { SessionInfo } from './session.schema.js';
 
@@ -25,5 +26,6 @@ export async function sessionInfo(store: Store, viewer: UserViewer): Promise<Ses
     org: { id: row.org_id, name: row.org_name, kind: row.org_kind },
     groups: [...viewer.groups],
     read_only: viewer.readOnly,
+    intake_inbox: viewer.role === 'admin' || (await intakeOrganisation(store.db)) === viewer.orgId,
   };
 }

@@ -11,5 +11,10 @@ export const SessionInfo = z.object({
   org: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
   groups: z.array(z.string()),
   read_only: z.boolean(),
+  intake_inbox: z
+    .boolean()
+    .describe(
+      'The viewer’s organisation is the intake organisation (or the viewer an admin): the UI offers the inbox',
+    ),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;

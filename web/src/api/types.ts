@@ -27,6 +27,8 @@ export interface Session {
   org: { id: string; name: string; kind: string };
   groups: string[];
   read_only: boolean;
+  /** The user's organisation is the intake organisation (or the user an admin): offer the inbox. */
+  intake_inbox: boolean;
 }
 
 export interface Dashboard {

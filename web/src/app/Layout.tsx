@@ -15,6 +15,7 @@ export function Layout({ session }: { session: Session }) {
     ['/reports', 'Reports'],
     ['/deconflict', 'Deconfliction'],
     ['/operations', 'Operations'],
+    ...(session.intake_inbox ? ([['/intake', 'Intake inbox']] as [string, string][]) : []),
     ['/groups', 'Sharing groups'],
     ...(isOrgAdmin(session) ? ([['/users', 'Users & keys']] as [string, string][]) : []),
     ...(isAdmin(session)

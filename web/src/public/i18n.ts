@@ -63,7 +63,8 @@ const en = {
   rep_email: 'Report a phishing e-mail',
   rep_sms: 'Report a suspicious text message (SMS)',
   rep_url: 'Report a suspicious website',
-  figures: 'This week: {reports} reports, {urls} web addresses reported, {promoted} passed on for action.',
+  figures:
+    'This week: {reports} reports, {urls} web addresses reported, {promoted} passed on for action, {takenDown} web addresses taken down.',
   email_mode: 'How do you want to send the e-mail?',
   email_upload: 'Upload the message file (.eml)',
   email_paste: 'Paste the headers and the text',
@@ -160,7 +161,7 @@ const fr: Partial<Record<MessageKey, string>> = {
   rep_sms: 'Signaler un SMS suspect',
   rep_url: 'Signaler un site suspect',
   figures:
-    'Cette semaine : {reports} signalements, {urls} adresses web signalées, {promoted} transmis pour action.',
+    'Cette semaine : {reports} signalements, {urls} adresses web signalées, {promoted} transmis pour action, {takenDown} adresses web fermées.',
   email_mode: 'Comment voulez-vous envoyer l’e-mail ?',
   email_upload: 'Déposer le fichier du message (.eml)',
   email_paste: 'Coller les en-têtes et le texte',
@@ -253,7 +254,7 @@ const de: Partial<Record<MessageKey, string>> = {
   rep_sms: 'Verdächtige SMS melden',
   rep_url: 'Verdächtige Website melden',
   figures:
-    'Diese Woche: {reports} Meldungen, {urls} gemeldete Webadressen, {promoted} zur Bearbeitung weitergegeben.',
+    'Diese Woche: {reports} Meldungen, {urls} gemeldete Webadressen, {promoted} zur Bearbeitung weitergegeben, {takenDown} Webadressen abgeschaltet.',
   email_mode: 'Wie möchten Sie die E-Mail senden?',
   email_upload: 'Nachrichtendatei hochladen (.eml)',
   email_paste: 'Kopfzeilen und Text einfügen',

@@ -100,6 +100,8 @@ export interface IntakeFigures {
   urls: number;
   promoted: number;
   benign: number;
+  /** Distinct reported URLs promoted to indicators and revoked since (taken down), last seven days. */
+  takenDown: number;
 }
 
 export function intakeFigures(): Promise<IntakeFigures> {

@@ -7,10 +7,15 @@ export function IntakeFiguresLine() {
   const { t } = useT();
   const figures = useQuery({ queryKey: ['public-intake-figures'], queryFn: intakeFigures });
   if (figures.data === undefined) return null;
-  const { reports, urls, promoted } = figures.data;
+  const { reports, urls, promoted, takenDown } = figures.data;
   return (
     <p className="figures" data-testid="intake-figures">
-      {t('figures', { reports: String(reports), urls: String(urls), promoted: String(promoted) })}
+      {t('figures', {
+        reports: String(reports),
+        urls: String(urls),
+        promoted: String(promoted),
+        takenDown: String(takenDown),
+      })}
     </p>
   );
 }
