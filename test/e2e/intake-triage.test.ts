@@ -176,9 +176,9 @@ describe.skipIf(!hasChromium)('intake triage in Chromium', () => {
         await page.goto(`${base}/public`);
         await page
           .getByTestId('intake-figures')
-          .getByText(/1 web addresses taken down/)
+          .getByText(/web addresses taken down: 1/)
           .waitFor();
-        expect(await page.getByTestId('intake-figures').innerText()).toMatch(/This week: 4 reports/);
+        expect(await page.getByTestId('intake-figures').innerText()).toMatch(/This week — reports: 4 /);
       });
     },
   );

@@ -64,7 +64,7 @@ const en = {
   rep_sms: 'Report a suspicious text message (SMS)',
   rep_url: 'Report a suspicious website',
   figures:
-    'This week: {reports} reports, {urls} web addresses reported, {promoted} passed on for action, {takenDown} web addresses taken down.',
+    'This week — reports: {reports} · web addresses reported: {urls} · passed on for action: {promoted} · web addresses taken down: {takenDown}',
   email_mode: 'How do you want to send the e-mail?',
   email_upload: 'Upload the message file (.eml)',
   email_paste: 'Paste the headers and the text',
@@ -161,7 +161,7 @@ const fr: Partial<Record<MessageKey, string>> = {
   rep_sms: 'Signaler un SMS suspect',
   rep_url: 'Signaler un site suspect',
   figures:
-    'Cette semaine : {reports} signalements, {urls} adresses web signalées, {promoted} transmis pour action, {takenDown} adresses web fermées.',
+    'Cette semaine — signalements : {reports} · adresses web signalées : {urls} · transmis pour action : {promoted} · adresses web fermées : {takenDown}',
   email_mode: 'Comment voulez-vous envoyer l’e-mail ?',
   email_upload: 'Déposer le fichier du message (.eml)',
   email_paste: 'Coller les en-têtes et le texte',
@@ -254,7 +254,7 @@ const de: Partial<Record<MessageKey, string>> = {
   rep_sms: 'Verdächtige SMS melden',
   rep_url: 'Verdächtige Website melden',
   figures:
-    'Diese Woche: {reports} Meldungen, {urls} gemeldete Webadressen, {promoted} zur Bearbeitung weitergegeben, {takenDown} Webadressen abgeschaltet.',
+    'Diese Woche — Meldungen: {reports} · gemeldete Webadressen: {urls} · zur Bearbeitung weitergegeben: {promoted} · abgeschaltete Webadressen: {takenDown}',
   email_mode: 'Wie möchten Sie die E-Mail senden?',
   email_upload: 'Nachrichtendatei hochladen (.eml)',
   email_paste: 'Kopfzeilen und Text einfügen',
