@@ -3,10 +3,10 @@ import { appendAudit, actorFields } from '../audit/index.js';
 import { AccordError, rateLimited } from '../errors.js';
 import type { UserViewer } from '../policy/viewer.js';
 import type { Store } from '../store/store.js';
-import { deconflictKey, keyedHash } from './deconflict-key.js';
+import { deconflictKey } from './deconflict-key.js';
 import { interestValue } from './interest-value.js';
 import type { ProbeLengths } from './interest-value.js';
-import { hashHead, prefilter } from './prefilter.js';
+import { prefilter } from './prefilter.js';
 
 /** Values one key may check per window, and the window: 10,000 values a minute by default. */
 export interface CheckLimits {
@@ -82,7 +82,7 @@ export async function checkValues(
   const at = now.toISOString();
   const subject = viewer.keyId ?? `user:${viewer.userId}`;
   const start = windowStart(now, limits.windowSeconds);
-  const { hmacKey } = await deconflictKey(store);
+  const { hasher } = await deconflictKey(store);
 
   const { heads, classes } = await prefilter.state(store);
   // Only networks of lengths someone registered can hit: the rest are neither built nor hashed.
@@ -103,8 +103,10 @@ export async function checkValues(
     }
     results[index] = { index, status: 'no-hit', kind: v.kind };
     for (const p of v.probes) {
-      const h = keyedHash(hmacKey, p);
-      if (!heads.has(hashHead(h))) continue;
+      // The head first: only probes that may hit get their hex text made.
+      hasher.hash(p);
+      if (!heads.has(hasher.head())) continue;
+      const h = hasher.hex();
       candidates.add(h);
       hashes.push(h);
       hashValue.push(index);

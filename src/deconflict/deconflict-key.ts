@@ -1,6 +1,7 @@
 import { createHash, createHmac, createSecretKey, hkdfSync } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { secretKey } from '../secrets/index.js';
+import { HmacHasher } from './hmac-hasher.js';
 import { PerStore } from '../store/per-store.js';
 import type { Store } from '../store/store.js';
 
@@ -12,6 +13,8 @@ export interface DeconflictKey {
    * every call (measured ~25% of a short value's HMAC).
    */
   hmacKey: KeyObject;
+  /** HMAC-SHA-256 under the key with its pad blocks compressed once, for the values of a check. */
+  hasher: HmacHasher;
   /** First 16 hex digits of SHA-256 of the key: tells two keys apart, opens nothing. */
   keyId: string;
 }
@@ -26,6 +29,7 @@ export function deriveKey(secret: Uint8Array, purpose: string): DeconflictKey {
   return {
     key,
     hmacKey: createSecretKey(key),
+    hasher: new HmacHasher(key),
     keyId: createHash('sha256').update(key).digest('hex').slice(0, 16),
   };
 }
