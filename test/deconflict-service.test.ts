@@ -25,6 +25,18 @@ describe('interestValue', () => {
     const v6 = interestValue('ipv6-cidr', '2001:db8::/29');
     expect(typeof v6 !== 'string' && v6.stored.length).toBe(8);
   });
+
+  it('builds only the network probes of the lengths a check asks for', () => {
+    const only24 = (family: 'ip4' | 'ip6', length: number) => family === 'ip4' && length === 24;
+    expect(interestValue('ipv4', '198.51.100.7', only24)).toMatchObject({ probes: ['ip4/198.51.100.0/24'] });
+    const v6 = (family: 'ip4' | 'ip6', length: number) => family === 'ip6' && length === 32;
+    // A /29 check probes the /32 networks it was spread over, and no /28 or shorter.
+    const spread = interestValue('ipv6-cidr', '2001:db8::/29', v6);
+    expect(typeof spread !== 'string' && spread.probes).toHaveLength(8);
+    expect(interestValue('ipv6', '2001:db8::1', v6)).toMatchObject({ probes: ['ip6/2001:db8::/32'] });
+    expect(interestValue('ipv6-cidr', '2001:db8::/29', only24)).toMatchObject({ probes: [] });
+    expect(interestValue('domain', 'a.example', only24)).toMatchObject({ probes: ['domain/a.example'] });
+  });
 });
 
 describe.each(storeBackends())('deconfliction on $name', ({ open }) => {
@@ -144,6 +156,48 @@ describe.each(storeBackends())('deconfliction on $name', ({ open }) => {
     const next = new Date(Date.now() + 61_000);
     const [r] = await checkValues(store, bank.viewer, [{ value: 'evil.example.com' }], { limits, now: next });
     expect(r!.status).toBe('hit');
+  });
+
+  it('of two concurrent checks that together pass the limit, refuses one and counts only the other', async () => {
+    await register(police, 'evil.example.com');
+    const limits = { values: 3, windowSeconds: 60 };
+    const two = [{ value: 'evil.example.com' }, { value: 'c.example.com' }];
+    const settled = await Promise.allSettled([
+      checkValues(store, bank.viewer, two, { limits }),
+      checkValues(store, bank.viewer, two, { limits }),
+    ]);
+    expect(settled.map((s) => s.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = settled.find((s) => s.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ status: 429, code: 'rate_limited' });
+    const rows = await store.db.selectFrom('deconflict_rate').select(['subject', 'count']).execute();
+    expect(rows).toEqual([{ subject: `user:${bank.viewer.userId}`, count: 2 }]);
+    // The refused check notified nobody: one notification, from the check that passed.
+    expect(await listNotifications(store, police.viewer)).toHaveLength(1);
+    const audit = await store.db
+      .selectFrom('audit_log')
+      .select('outcome')
+      .where('action', '=', 'deconflict.check')
+      .execute();
+    expect(audit.map((a) => a.outcome).sort()).toEqual(['denied', 'ok']);
+  });
+
+  it('removes rate windows once they are past, and counts each window afresh', async () => {
+    const limits = { values: 5, windowSeconds: 60 };
+    const at = (ms: number) => new Date(Date.parse('2026-05-01T10:00:00.000Z') + ms);
+    await checkValues(store, bank.viewer, [{ value: 'a.example.com' }], { limits, now: at(0) });
+    await checkValues(store, police.viewer, [{ value: 'a.example.com' }], { limits, now: at(1_000) });
+    await checkValues(store, bank.viewer, [{ value: 'b.example.com' }], { limits, now: at(2_000) });
+    const windows = () =>
+      store.db
+        .selectFrom('deconflict_rate')
+        .select(['subject', 'window_start', 'count'])
+        .orderBy('subject')
+        .execute();
+    expect((await windows()).map((w) => w.count).sort()).toEqual([1, 2]);
+    await checkValues(store, bank.viewer, [{ value: 'c.example.com' }], { limits, now: at(61_000) });
+    expect(await windows()).toEqual([
+      { subject: `user:${bank.viewer.userId}`, window_start: '2026-05-01T10:01:00.000Z', count: 1 },
+    ]);
   });
 
   it('readers may check but not register', async () => {

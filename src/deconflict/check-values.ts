@@ -3,10 +3,10 @@ import { appendAudit, actorFields } from '../audit/index.js';
 import { AccordError, rateLimited } from '../errors.js';
 import type { UserViewer } from '../policy/viewer.js';
 import type { Store } from '../store/store.js';
-import { deconflictKey, keyedHash } from './deconflict-key.js';
+import { deconflictKey } from './deconflict-key.js';
 import { interestValue } from './interest-value.js';
-import { hashHead, prefilter } from './prefilter.js';
-import { probeClass } from './probe-class.js';
+import type { ProbeLengths } from './interest-value.js';
+import { prefilter } from './prefilter.js';
 
 /** Values one key may check per window, and the window: 10,000 values a minute by default. */
 export interface CheckLimits {
@@ -42,6 +42,28 @@ function windowStart(now: Date, seconds: number): string {
   return new Date(Math.floor(now.getTime() / ms) * ms).toISOString();
 }
 
+/** The window each store last removed older rate windows in, in this process. */
+const cleaned = new WeakMap<Store, string>();
+
+interface Hit {
+  id: string;
+  owner: string;
+  contact: string;
+  notify: number;
+  created: string;
+}
+
+/** The network lengths a check must probe, from the classes registered ('all': every length). */
+function probeLengths(classes: ReadonlySet<string> | 'all'): ProbeLengths {
+  if (classes === 'all') return () => true;
+  const wanted = { ip4: new Set<number>(), ip6: new Set<number>() };
+  for (const c of classes) {
+    const m = /^(ip[46])\/(\d+)$/.exec(c);
+    if (m !== null) wanted[m[1] as 'ip4' | 'ip6'].add(Number(m[2]));
+  }
+  return (family, length) => wanted[family].has(length);
+}
+
 /**
  * Checks values against the interests of every other organisation. Per value: no-hit, or hit with
  * the contact points of the organisations that hold a live interest (never their case, values or how
@@ -60,59 +82,63 @@ export async function checkValues(
   const at = now.toISOString();
   const subject = viewer.keyId ?? `user:${viewer.userId}`;
   const start = windowStart(now, limits.windowSeconds);
-  const { key } = await deconflictKey(store);
+  const { hasher } = await deconflictKey(store);
 
   const { heads, classes } = await prefilter.state(store);
-  // Only networks of lengths someone registered can hit: the rest need no hashing.
-  const wanted = (p: string) => {
-    if (classes === 'all') return true;
-    const c = probeClass(p);
-    return c === null || classes.has(c);
-  };
-  const results: CheckResult[] = [];
-  const probesOf: Array<string[] | null> = inputs.map((input, index) => {
-    const v = interestValue(input.kind ?? 'auto', input.value);
-    if (typeof v === 'string') {
-      results.push({ index, status: 'invalid', error: v });
-      return null;
-    }
-    results.push({ index, status: 'no-hit', kind: v.kind });
-    return v.probes.filter(wanted).map((p) => keyedHash(key, p));
-  });
+  // Only networks of lengths someone registered can hit: the rest are neither built nor hashed.
+  const wanted = probeLengths(classes);
+  const results: CheckResult[] = new Array<CheckResult>(inputs.length);
+  // Every probe hash of every value, flat, with the index of the value it belongs to.
+  const hashes: string[] = [];
+  const hashValue: number[] = [];
   const candidates = new Set<string>();
-  for (const probes of probesOf) for (const h of probes ?? []) if (heads.has(hashHead(h))) candidates.add(h);
+  let invalid = 0;
+  for (let index = 0; index < inputs.length; index++) {
+    const input = inputs[index]!;
+    const v = interestValue(input.kind ?? 'auto', input.value, wanted);
+    if (typeof v === 'string') {
+      results[index] = { index, status: 'invalid', error: v };
+      invalid++;
+      continue;
+    }
+    results[index] = { index, status: 'no-hit', kind: v.kind };
+    for (const p of v.probes) {
+      // The head first: only probes that may hit get their hex text made.
+      hasher.hash(p);
+      if (!heads.has(hasher.head())) continue;
+      const h = hasher.hex();
+      candidates.add(h);
+      hashes.push(h);
+      hashValue.push(index);
+    }
+  }
 
+  const clean = cleaned.get(store) !== start;
   return store
     .writeTransaction(async (trx) => {
-      const used = await trx
-        .selectFrom('deconflict_rate')
-        .select('count')
-        .where('subject', '=', subject)
-        .where('window_start', '=', start)
-        .executeTakeFirst();
-      const count = (used?.count ?? 0) + inputs.length;
+      // One statement counts the values and says the total, so two checks racing for the last
+      // values of a window cannot both pass; past the limit the throw rolls the count back.
+      const { count } = await trx
+        .insertInto('deconflict_rate')
+        .values({ subject, window_start: start, count: inputs.length })
+        .onConflict((oc) =>
+          oc
+            .columns(['subject', 'window_start'])
+            .doUpdateSet((eb) => ({ count: eb('deconflict_rate.count', '+', eb.ref('excluded.count')) })),
+        )
+        .returning('count')
+        .executeTakeFirstOrThrow();
       if (count > limits.values) {
         const retry = Math.ceil((Date.parse(start) + limits.windowSeconds * 1000 - now.getTime()) / 1000);
         throw rateLimited(
-          `this key may check ${String(limits.values)} values per ${String(limits.windowSeconds)} s; ${String(used?.count ?? 0)} checked in this window, ${String(inputs.length)} asked; retry in ${String(retry)} s`,
+          `this key may check ${String(limits.values)} values per ${String(limits.windowSeconds)} s; ${String(count - inputs.length)} checked in this window, ${String(inputs.length)} asked; retry in ${String(retry)} s`,
           retry,
         );
       }
-      if (used === undefined)
-        await trx.insertInto('deconflict_rate').values({ subject, window_start: start, count }).execute();
-      else
-        await trx
-          .updateTable('deconflict_rate')
-          .set({ count })
-          .where('subject', '=', subject)
-          .where('window_start', '=', start)
-          .execute();
-      await trx.deleteFrom('deconflict_rate').where('window_start', '<', start).execute();
+      // Older windows count for nothing: removed at the first check of each window (per process).
+      if (clean) await trx.deleteFrom('deconflict_rate').where('window_start', '<', start).execute();
 
-      const hitsByHash = new Map<
-        string,
-        Array<{ id: string; owner: string; contact: string; notify: number; created: string }>
-      >();
+      const hitsByHash = new Map<string, Hit[]>();
       const list = [...candidates];
       for (let i = 0; i < list.length; i += 500) {
         const rows = await trx
@@ -131,38 +157,40 @@ export async function checkValues(
             notify: r.notify,
             created: r.created,
           };
-          hitsByHash.set(r.hash, [...(hitsByHash.get(r.hash) ?? []), entry]);
+          const known = hitsByHash.get(r.hash);
+          if (known === undefined) hitsByHash.set(r.hash, [entry]);
+          else known.push(entry);
         }
       }
-      const notified = new Set<string>();
-      let hits = 0;
-      probesOf.forEach((probes, index) => {
-        if (probes === null) return;
-        const found = probes.flatMap((h) => hitsByHash.get(h) ?? []);
-        if (found.length === 0) return;
-        hits++;
+      const foundByValue = new Map<number, Hit[]>();
+      for (let i = 0; i < hashes.length; i++) {
+        const found = hitsByHash.get(hashes[i]!);
+        if (found === undefined) continue;
+        const known = foundByValue.get(hashValue[i]!);
+        if (known === undefined) foundByValue.set(hashValue[i]!, [...found]);
+        else known.push(...found);
+      }
+      const notified = new Map<string, string>();
+      for (const [index, found] of foundByValue) {
         // One contact per organisation: its earliest live interest's, so counts never show.
-        const byOrg = new Map<string, { contact: string; created: string }>();
+        const byOrg = new Map<string, Hit>();
         for (const f of found) {
           const prev = byOrg.get(f.owner);
           if (prev === undefined || f.created < prev.created) byOrg.set(f.owner, f);
-          if (f.notify === 1) notified.add(`${f.id}\u0000${f.owner}`);
+          if (f.notify === 1) notified.set(f.id, f.owner);
         }
         const result = results[index]!;
         result.status = 'hit';
         result.contacts = [...new Set([...byOrg.values()].map((o) => o.contact))].sort();
-      });
-      const notes = [...notified].map((n) => {
-        const [interest_id = '', owner_org = ''] = n.split('\u0000');
-        return {
-          id: randomUUID(),
-          interest_id,
-          owner_org,
-          checker_org: viewer.orgId,
-          checker_user: viewer.userId,
-          checked_at: at,
-        };
-      });
+      }
+      const notes = [...notified].map(([interest_id, owner_org]) => ({
+        id: randomUUID(),
+        interest_id,
+        owner_org,
+        checker_org: viewer.orgId,
+        checker_user: viewer.userId,
+        checked_at: at,
+      }));
       for (let i = 0; i < notes.length; i += 500)
         await trx
           .insertInto('deconflict_notifications')
@@ -174,11 +202,15 @@ export async function checkValues(
           ...actorFields(viewer),
           action: 'deconflict.check',
           outcome: 'ok',
-          details: { values: inputs.length, hits, invalid: probesOf.filter((p) => p === null).length },
+          details: { values: inputs.length, hits: foundByValue.size, invalid },
         },
         at,
       );
       return results;
+    })
+    .then((checked) => {
+      if (clean) cleaned.set(store, start);
+      return checked;
     })
     .catch(async (error: unknown) => {
       if (error instanceof AccordError && error.status === 429)

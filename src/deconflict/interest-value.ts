@@ -48,9 +48,17 @@ export function normaliseHandle(raw: string): string | null {
   return platform === '' ? name : `${platform}:${name}`;
 }
 
-function v4Networks(n: number, from: number): string[] {
+/**
+ * Which network lengths a check needs to probe (`ip4`, 24): a check passes the lengths someone
+ * registered, so the networks of other lengths are never built nor hashed. Registration takes all.
+ */
+export type ProbeLengths = (family: 'ip4' | 'ip6', length: number) => boolean;
+const ALL_LENGTHS: ProbeLengths = () => true;
+
+function v4Networks(n: number, from: number, wanted: ProbeLengths): string[] {
   const out: string[] = [];
-  for (let p = from; p >= MIN_V4_PREFIX; p--) out.push(`ip4/${numberToIpv4(maskIpv4(n, p))}/${String(p)}`);
+  for (let p = from; p >= MIN_V4_PREFIX; p--)
+    if (wanted('ip4', p)) out.push(`ip4/${numberToIpv4(maskIpv4(n, p))}/${String(p)}`);
   return out;
 }
 
@@ -62,8 +70,8 @@ function v6Network(bytes: number[], prefix: number): string {
   return `ip6/${ipaddr.fromByteArray(masked).toString()}/${String(prefix)}`;
 }
 
-function v6Probes(bytes: number[], from: number): string[] {
-  return V6_LENGTHS.filter((p) => p <= from)
+function v6Probes(bytes: number[], from: number, wanted: ProbeLengths): string[] {
+  return V6_LENGTHS.filter((p) => p <= from && wanted('ip6', p))
     .reverse()
     .map((p) => v6Network(bytes, p));
 }
@@ -87,13 +95,13 @@ function v6Stored(bytes: number[], prefix: number): string[] {
   return out;
 }
 
-function address(kind: ObservableKind, value: string): InterestValue | string {
+function address(kind: ObservableKind, value: string, wanted: ProbeLengths): InterestValue | string {
   if (kind === 'ipv4' || kind === 'ipv4-cidr') {
     const [addr = '', prefixText] = value.split('/');
     const prefix = prefixText === undefined ? 32 : Number(prefixText);
     if (prefix < MIN_V4_PREFIX) return `an IPv4 network broader than /${String(MIN_V4_PREFIX)} is too broad`;
     const n = ipv4ToNumber(addr)!;
-    return { kind, value, stored: [`ip4/${addr}/${String(prefix)}`], probes: v4Networks(n, prefix) };
+    return { kind, value, stored: [`ip4/${addr}/${String(prefix)}`], probes: v4Networks(n, prefix, wanted) };
   }
   const [addr = '', prefixText] = value.split('/');
   const prefix = prefixText === undefined ? 128 : Number(prefixText);
@@ -101,9 +109,11 @@ function address(kind: ObservableKind, value: string): InterestValue | string {
   const bytes = ipaddr.IPv6.parse(addr).toByteArray();
   const stored = v6Stored(bytes, prefix);
   // Off the probed lengths, a checked network also probes the networks it was spread over.
-  const probes = V6_LENGTHS.includes(prefix)
-    ? v6Probes(bytes, prefix)
-    : [...stored, ...v6Probes(bytes, prefix)];
+  const spread = V6_LENGTHS.find((p) => p >= prefix)!;
+  const probes =
+    V6_LENGTHS.includes(prefix) || !wanted('ip6', spread)
+      ? v6Probes(bytes, prefix, wanted)
+      : [...stored, ...v6Probes(bytes, prefix, wanted)];
   return { kind, value, stored, probes };
 }
 
@@ -114,13 +124,18 @@ function isKnownKind(kind: string): kind is DeconflictKind {
 /**
  * Normalises one value with the observable rules (or the phone and handle rules here) and says what
  * it is hashed as. `kind` 'auto' detects the kind as the observable index does. Returns an error
- * message when the value is not one of that kind: the message depends on the input only.
+ * message when the value is not one of that kind: the message depends on the input only. `wanted`
+ * narrows the network probes of an address to the lengths a check needs (all by default).
  */
-export function interestValue(kind: string, raw: string): InterestValue | string {
+export function interestValue(
+  kind: string,
+  raw: string,
+  wanted: ProbeLengths = ALL_LENGTHS,
+): InterestValue | string {
   if (kind === 'auto') {
     const detected = detectObservable(raw);
     if (detected === null) return 'not a recognised observable value; name its kind';
-    return interestValue(detected.kind, detected.value);
+    return interestValue(detected.kind, detected.value, wanted);
   }
   if (!isKnownKind(kind)) return `unknown kind ${kind.slice(0, 40)}`;
   if (kind === 'phone' || kind === 'handle') {
@@ -134,6 +149,6 @@ export function interestValue(kind: string, raw: string): InterestValue | string
   if (kind === 'ipv4-cidr' && value.endsWith('/32')) value = value.slice(0, -3);
   if (kind === 'ipv6-cidr' && value.endsWith('/128')) value = value.slice(0, -4);
   if (kind === 'ipv4' || kind === 'ipv4-cidr' || kind === 'ipv6' || kind === 'ipv6-cidr')
-    return address(kind, value);
+    return address(kind, value, wanted);
   return { kind, value, stored: [`${kind}/${value}`], probes: [`${kind}/${value}`] };
 }

@@ -1,5 +1,7 @@
+import { domainToASCII } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hostToAscii } from './domain.js';
 import { OBSERVABLE_KINDS } from './kind.js';
 import type { ObservableKind } from './kind.js';
 import { normaliseObservable } from './normalise-observable.js';
@@ -74,5 +76,31 @@ describe('normaliseObservable', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('hostToAscii', () => {
+  it('gives what domainToASCII gives for any ASCII host, punycode and numeric endings included', () => {
+    const host = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom('xn--', 'XN--', '0x', '0X', '.', '-', '_', '1', '09', 'a', 'Z', 'f'),
+          fc.string({
+            unit: fc.constantFrom('a', 'b', 'x', 'z', 'A', 'X', 'Z', '0', '1', '8', '9', '_', '.', '-'),
+            minLength: 1,
+            maxLength: 6,
+          }),
+        ),
+        { minLength: 1, maxLength: 8 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(host, (v) => {
+        expect(hostToAscii(v)).toBe(domainToASCII(v));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const v of ['a.0x1f', 'a.1', 'a.09.', '0x7f.1', 'xn--abc.com', 'a.xn--p1ai', 'Ab.COM'])
+      expect(hostToAscii(v)).toBe(domainToASCII(v));
   });
 });
