@@ -36,6 +36,16 @@ export interface FamilyIndex {
   /** A family name or synonym as words joined by one space → families. */
   readonly names: ReadonlyMap<string, readonly number[]>;
   readonly values: ReadonlyMap<string, readonly number[]>;
+  /**
+   * `family suffix` and `family note-name` pairs (and pattern entries by their `name`) read from a
+   * description's prose rather than from the galaxy's fields: weighed lower by the identifier.
+   */
+  readonly described: ReadonlySet<string>;
+}
+
+/** The key of `FamilyIndex.described`. */
+export function describedKey(family: number, value: string): string {
+  return `${String(family)} ${value}`;
 }
 
 function add<K>(map: Map<K, number[]>, key: K, family: number): void {
@@ -67,14 +77,23 @@ export function buildFamilyIndex(families: readonly RansomwareFamily[]): FamilyI
   const shingleFamilies = new Map<string, Set<number>>();
   const wordFamilies = new Map<string, Set<number>>();
 
+  const described = new Set<string>();
+
   families.forEach((f, i) => {
     byUuid.set(f.galaxy_uuid, i);
     for (const e of f.extensions) add(extensions, e, i);
-    for (const n of f.note_filenames) {
+    for (const e of f.described_extensions) {
+      if (!f.extensions.includes(e)) described.add(describedKey(i, e));
+      add(extensions, e, i);
+    }
+    const named = new Set(f.note_filenames);
+    for (const n of [...f.note_filenames, ...f.described_note_filenames]) {
+      const key = isPatternName(n) ? n : normaliseNoteName(n);
+      if (!named.has(n)) described.add(describedKey(i, key));
       if (isPatternName(n)) {
         const re = noteNamePattern(n);
         if (re !== null) notePatterns.push({ re, family: i, name: n });
-      } else add(noteNames, normaliseNoteName(n), i);
+      } else add(noteNames, key, i);
     }
     for (const v of [...f.emails, ...f.btc, ...f.xmr, ...f.onions]) add(values, v, i);
     for (const text of f.notes) {
@@ -113,5 +132,6 @@ export function buildFamilyIndex(families: readonly RansomwareFamily[]): FamilyI
     shingles: shingleIndex,
     names,
     values,
+    described,
   };
 }

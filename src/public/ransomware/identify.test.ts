@@ -7,6 +7,8 @@ import { IdentifyInput } from './identify-input.js';
 
 function family(name: string, uuid: string, over: Partial<RansomwareFamily> = {}): RansomwareFamily {
   return {
+    described_extensions: [],
+    described_note_filenames: [],
     galaxy_uuid: uuid,
     name,
     synonyms: [],

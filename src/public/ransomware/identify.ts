@@ -1,5 +1,6 @@
 import type { Decryptor } from './decryptors.js';
 import { btcIn, emailsIn, onionsIn, xmrIn } from './evidence-values.js';
+import { describedKey } from './family-index.js';
 import type { FamilyIndex } from './family-index.js';
 import type { IdentifyEvidence } from './identify-input.js';
 import type { FileMarker } from './markers.js';
@@ -25,6 +26,11 @@ export const STRENGTH = {
   marker: 0.9,
   /** Times the share of the known note's distinctive shingles found in the text. */
   noteText: 0.95,
+  /**
+   * Factor for an extension or note name the galaxy states only in a description's prose: read by
+   * pattern from sentences, so less certain than its fields, and never enough alone to identify.
+   */
+  described: 0.8,
 } as const;
 
 /** A family is "identified" at this score, and only when the runner-up trails by IDENTIFY_MARGIN. */
@@ -84,10 +90,13 @@ function byExtension(index: FamilyIndex, files: readonly string[], tally: Tally)
         if ((best.get(f)?.length ?? 0) < suffix.length) best.set(f, suffix);
   for (const [f, suffix] of best) {
     const n = index.extensions.get(suffix)!.length;
+    const described = index.described.has(describedKey(f, suffix));
     tally.add(
       f,
-      STRENGTH.extension / n,
-      `extension ${suffix} is used by ${index.families[f]!.name}${shared(n)}`,
+      (STRENGTH.extension * (described ? STRENGTH.described : 1)) / n,
+      described
+        ? `extension ${suffix} is named in the description of ${index.families[f]!.name}${shared(n)}`
+        : `extension ${suffix} is used by ${index.families[f]!.name}${shared(n)}`,
     );
   }
   return new Set(best.keys());
@@ -96,15 +105,24 @@ function byExtension(index: FamilyIndex, files: readonly string[], tally: Tally)
 function byNoteName(index: FamilyIndex, names: readonly string[], tally: Tally): void {
   for (const raw of names) {
     const name = normaliseNoteName(raw);
-    const hits = new Set(index.noteNames.get(name) ?? []);
-    for (const p of index.notePatterns) if (p.re.test(name)) hits.add(p.family);
+    /** Family → whether only a description names this note. */
+    const hits = new Map<number, boolean>();
+    for (const f of index.noteNames.get(name) ?? []) hits.set(f, index.described.has(describedKey(f, name)));
+    for (const p of index.notePatterns)
+      if (p.re.test(name))
+        hits.set(
+          p.family,
+          (hits.get(p.family) ?? true) && index.described.has(describedKey(p.family, p.name)),
+        );
     const stem = name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}]/gu, '');
     const base = stem.length <= 8 ? STRENGTH.ordinaryNoteName : STRENGTH.noteName;
-    for (const f of hits)
+    for (const [f, described] of hits)
       tally.add(
         f,
-        base / hits.size,
-        `ransom note "${raw.trim()}" is the note name of ${index.families[f]!.name}${shared(hits.size)}`,
+        (base * (described ? STRENGTH.described : 1)) / hits.size,
+        described
+          ? `ransom note "${raw.trim()}" is the note name the description of ${index.families[f]!.name} gives${shared(hits.size)}`
+          : `ransom note "${raw.trim()}" is the note name of ${index.families[f]!.name}${shared(hits.size)}`,
       );
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { descriptionEvidence } from './description-evidence.js';
 import { btcIn, emailsIn, onionsIn, xmrIn } from './evidence-values.js';
 import type { RansomwareDatabase, RansomwareFamily } from './family.js';
 
@@ -64,6 +65,13 @@ function text(meta: Record<string, unknown>, key: MetaKey): string | null {
 
 const LITERAL_SUFFIX = /^[-_.!@#$~+][\w.\-!@#$~+]{1,60}$/;
 const LAST_DOT_SUFFIX = /(\.[a-z0-9_-]{2,30})[\s)\]]*$/i;
+/**
+ * An entry that ends in an e-mail address (`.unlockv@india.com`, `.[RestorFile@tutanota.com]`) ends in
+ * its domain, not in an extension of the family's: `.com` would tie the family to every other such
+ * entry. The address itself is kept as a contact.
+ */
+const ENDS_IN_EMAIL =
+  /@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|ru|su|ua|ch|is|io|cc|me|it|in|co|uk|de|fr|pl|cz|eu|li|la|to|tk|ws|nu|gg|cn|jp|kr|br|mx|us|ca|at|be|nl|se|no|fi|dk|hu|ro|bg|gr|tr|ir|by|kz|tv|xyz|top|pro)[_\]\s)]*$/i;
 
 /**
  * The literal suffixes an extension entry names: the whole entry when it is literal (`.id-7ES6.cry`)
@@ -75,6 +83,7 @@ export function extensionSuffixes(entry: string): string[] {
   const out = new Set<string>();
   if (LITERAL_SUFFIX.test(e)) out.add(e);
   const last = LAST_DOT_SUFFIX.exec(e)?.[1];
+  if (ENDS_IN_EMAIL.test(e)) return [...out];
   if (last !== undefined && !/\s/.test(e.slice(e.lastIndexOf(last) - 1, e.lastIndexOf(last)))) out.add(last);
   return [...out];
 }
@@ -96,11 +105,16 @@ function familyOf(c: z.infer<typeof Cluster>): RansomwareFamily {
   const meta = c.meta ?? {};
   const extensionNotes = strings(meta, 'extensions');
   const notes = strings(meta, 'notes');
+  // Prose is kept only for what the fields lack: a cluster with its own list is not second-guessed.
+  const prose = descriptionEvidence(c.description);
   const noteFilenames = [...new Set(strings(meta, 'note_filenames').map(noteFileName))].filter(
     (n) => n !== '',
   );
   const links = strings(meta, 'links');
-  const everything = [...notes, ...extensionNotes, ...noteFilenames, ...links].join('\n');
+  const everything = [c.description ?? '', ...notes, ...extensionNotes, ...noteFilenames, ...links].join(
+    '\n',
+  );
+  const extensions = [...new Set(extensionNotes.flatMap(extensionSuffixes))];
   const stripped = stripSuffix(c.value);
   const synonyms = [...new Set([...strings(meta, 'synonyms'), stripped])].filter(
     (s) => s !== '' && s !== c.value,
@@ -110,9 +124,11 @@ function familyOf(c: z.infer<typeof Cluster>): RansomwareFamily {
     name: c.value.trim(),
     synonyms,
     description: c.description?.trim() === '' ? null : (c.description?.trim() ?? null),
-    extensions: [...new Set(extensionNotes.flatMap(extensionSuffixes))],
+    extensions,
     extension_notes: extensionNotes,
     note_filenames: noteFilenames,
+    described_extensions: extensions.length > 0 ? [] : prose.extensions,
+    described_note_filenames: noteFilenames.length > 0 ? [] : prose.note_filenames,
     notes,
     emails: emailsIn(everything),
     btc: btcIn(everything),
