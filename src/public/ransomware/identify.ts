@@ -1,5 +1,6 @@
 import type { Decryptor } from './decryptors.js';
 import { btcIn, emailsIn, onionsIn, xmrIn } from './evidence-values.js';
+import { ORDINARY_FILE_TYPES } from './file-types.js';
 import { describedKey } from './family-index.js';
 import type { FamilyIndex } from './family-index.js';
 import type { IdentifyEvidence } from './identify-input.js';
@@ -31,6 +32,11 @@ export const STRENGTH = {
    * pattern from sentences, so less certain than its fields, and never enough alone to identify.
    */
   described: 0.8,
+  /**
+   * Factor for a file name that carries only part of a family's name (`ragnar` of Ragnar Locker, the
+   * three-letter `inc`): a lead, never enough alone to identify.
+   */
+  partialName: 0.6,
 } as const;
 
 /** A family is "identified" at this score, and only when the runner-up trails by IDENTIFY_MARGIN. */
@@ -82,24 +88,28 @@ export function dotSuffixes(fileName: string): string[] {
   return out;
 }
 
-function byExtension(index: FamilyIndex, files: readonly string[], tally: Tally): Set<number> {
+/** Scores the appended extensions; gives each family matched the strength it got. */
+function byExtension(index: FamilyIndex, files: readonly string[], tally: Tally): Map<number, number> {
   const best = new Map<number, string>();
   for (const file of files)
     for (const suffix of dotSuffixes(file))
       for (const f of index.extensions.get(suffix) ?? [])
         if ((best.get(f)?.length ?? 0) < suffix.length) best.set(f, suffix);
+  const given = new Map<number, number>();
   for (const [f, suffix] of best) {
     const n = index.extensions.get(suffix)!.length;
     const described = index.described.has(describedKey(f, suffix));
+    const strength = (STRENGTH.extension * (described ? STRENGTH.described : 1)) / n;
+    given.set(f, strength);
     tally.add(
       f,
-      (STRENGTH.extension * (described ? STRENGTH.described : 1)) / n,
+      strength,
       described
         ? `extension ${suffix} is named in the description of ${index.families[f]!.name}${shared(n)}`
         : `extension ${suffix} is used by ${index.families[f]!.name}${shared(n)}`,
     );
   }
-  return new Set(best.keys());
+  return given;
 }
 
 function byNoteName(index: FamilyIndex, names: readonly string[], tally: Tally): void {
@@ -149,28 +159,54 @@ function byNoteText(index: FamilyIndex, text: string, tally: Tally): void {
       );
 }
 
+/** Where a name is looked for: note text trusts only full names, file names partial ones too. */
+type NameContext = 'text' | 'file';
+
 function byNameMention(
   index: FamilyIndex,
   w: readonly string[],
   strength: number,
   where: (key: string) => string,
   tally: Tally,
-  already: ReadonlySet<number> = new Set(),
+  context: NameContext,
+  /** Strength a family already got from the same token (its extension): a name weaker than that is not added. */
+  already: ReadonlyMap<number, number> = new Map(),
 ): void {
-  const found = new Map<number, string>();
+  /** Family → its longest key found, and whether that key is only a partial name of it. */
+  const found = new Map<number, { key: string; partial: boolean }>();
   const counts = new Map<string, number>();
+  const maps = context === 'file' ? [index.names, index.partialNames] : [index.names];
   for (let i = 0; i < w.length; i++)
     for (let n = 1; n <= 3 && i + n <= w.length; n++) {
       const key = w.slice(i, i + n).join(' ');
-      const fams = index.names.get(key);
-      if (fams === undefined) continue;
-      counts.set(key, fams.length);
-      for (const f of fams) if ((found.get(f)?.length ?? 0) < key.length) found.set(f, key);
+      maps.forEach((map, m) => {
+        const fams = map.get(key);
+        if (fams === undefined) return;
+        counts.set(key, (counts.get(key) ?? 0) + fams.length);
+        for (const f of fams) {
+          const had = found.get(f);
+          const partial = m === 1;
+          if (
+            had === undefined ||
+            (had.partial && !partial) ||
+            (had.partial === partial && had.key.length < key.length)
+          )
+            found.set(f, { key, partial });
+        }
+      });
     }
-  for (const [f, key] of found) {
-    if (already.has(f)) continue;
+  for (const [f, { key, partial }] of found) {
     const n = counts.get(key)!;
-    tally.add(f, strength / n, `${where(key)}, a name of ${index.families[f]!.name}${shared(n)}`);
+    const name = index.families[f]!.name;
+    const given = (strength * (partial ? STRENGTH.partialName : 1)) / n;
+    if ((already.get(f) ?? 0) >= given) continue;
+    tally.add(
+      f,
+      given,
+      partial
+        ? `${where(key)}, part of the name ${name}${shared(n)}`
+        : `${where(key)}, a name of ${name}${shared(n)}`,
+    );
   }
 }
 
@@ -190,17 +226,10 @@ function appendedWords(files: readonly string[]): string[] {
   for (const f of files) {
     const name = baseName(f);
     const last = name.slice(name.lastIndexOf('.') + 1);
-    if (!COMMON_FILE_TYPES.has(last.toLowerCase())) out.push(...nameWords(last));
+    if (!ORDINARY_FILE_TYPES.has(last.toLowerCase())) out.push(...nameWords(last));
   }
   return out;
 }
-
-/** Extensions of ordinary files, which say nothing about the encryptor. */
-const COMMON_FILE_TYPES = new Set(
-  'doc docx xls xlsx ppt pptx pdf txt rtf odt ods jpg jpeg png gif bmp tif tiff mp3 mp4 avi mov zip rar 7z sql mdf bak vmdk vhd vhdx html htm csv xml json exe dll'.split(
-    ' ',
-  ),
-);
 
 function byValues(index: FamilyIndex, values: readonly string[], tally: Tally): void {
   for (const v of new Set(values)) {
@@ -267,6 +296,7 @@ export function identify(
     STRENGTH.nameInExtension,
     (k) => `the encrypted files' extension names "${k}"`,
     tally,
+    'file',
     byExt,
   );
   for (const n of e.note_names)
@@ -276,10 +306,18 @@ export function identify(
       STRENGTH.nameInNoteName,
       (k) => `the note's file name names "${k}"`,
       tally,
+      'file',
     );
   if (e.note_text !== undefined && e.note_text.trim() !== '') {
     byNoteText(index, e.note_text, tally);
-    byNameMention(index, words(e.note_text), STRENGTH.nameMention, (k) => `the note names "${k}"`, tally);
+    byNameMention(
+      index,
+      words(e.note_text),
+      STRENGTH.nameMention,
+      (k) => `the note names "${k}"`,
+      tally,
+      'text',
+    );
   }
   byValues(index, contactValues(e), tally);
   if (e.marker_hex !== undefined) byMarker(index, tables.markers, e.marker_hex, tally);
