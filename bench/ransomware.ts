@@ -107,6 +107,7 @@ export async function run(args: string[]): Promise<string> {
   let known = 0;
   let top1 = 0;
   let top3 = 0;
+  let confidentRight = 0;
   let confidentWrong = 0;
   let unknown = 0;
   let unknownSilent = 0;
@@ -135,6 +136,7 @@ export async function run(args: string[]): Promise<string> {
     }
     known++;
     if (want.has(uuids[0] ?? '')) top1++;
+    if (r.status === 'identified' && want.has(uuids[0] ?? '')) confidentRight++;
     if (uuids.slice(0, 3).some((u) => want.has(u))) top3++;
     else
       misses.push(
@@ -181,7 +183,7 @@ export async function run(args: string[]): Promise<string> {
   const intake = await intakeBench(Math.max(100, Number(args[1] ?? 10_000)));
   return (
     `ransomware: 10 KB note p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms over ${String(iterations)} runs (target < 50 ms: ${ok(p99 < 50)}); ` +
-    `eval set ${String(total)} vectors: ${String(known)} of families the galaxy describes: top-1 ${pct(top1, known)}, top-3 ${pct(top3, known)} (target >= 90 %: ${ok(top3 >= 0.9 * known)}), ` +
+    `eval set ${String(total)} vectors: ${String(known)} of families the galaxy describes: top-1 ${pct(top1, known)}, top-3 ${pct(top3, known)} (target >= 90 %: ${ok(top3 >= 0.9 * known)}), identified and right ${pct(confidentRight, known)}, ` +
     `${String(nameOnly)} of name-only clusters: top-3 ${pct(nameOnlyTop3, nameOnly)}; ` +
     `${String(unknown)} of families not in the galaxy: not identified ${pct(unknownSilent, unknown)}; ` +
     `${String(heldOut)} with their family held out of the database: not identified ${pct(heldOutSilent, heldOut)}; ` +

@@ -6,7 +6,7 @@ import type { FamilyIndex } from './family-index.js';
 import type { IdentifyEvidence } from './identify-input.js';
 import type { FileMarker } from './markers.js';
 import { normaliseNoteName } from './note-filename-pattern.js';
-import { shingles, words } from './note-text.js';
+import { casedWords, shingles, words } from './note-text.js';
 
 /*
  * Each piece of evidence gives the families it points at a strength in [0, 1), divided by how many
@@ -171,13 +171,20 @@ function byNameMention(
   context: NameContext,
   /** Strength a family already got from the same token (its extension): a name weaker than that is not added. */
   already: ReadonlyMap<number, number> = new Map(),
+  /**
+   * In prose, whether each word was written with a capital: a one-word name counts only so written
+   * ("encrypted by Protected", not "your files were protected"), unless the text has no capitals at all.
+   */
+  capital?: readonly boolean[],
 ): void {
+  const anyCapital = capital?.includes(true) ?? false;
   /** Family → its longest key found, and whether that key is only a partial name of it. */
   const found = new Map<number, { key: string; partial: boolean }>();
   const counts = new Map<string, number>();
   const maps = context === 'file' ? [index.names, index.partialNames] : [index.names];
   for (let i = 0; i < w.length; i++)
     for (let n = 1; n <= 3 && i + n <= w.length; n++) {
+      if (n === 1 && anyCapital && capital?.[i] === false) continue;
       const key = w.slice(i, i + n).join(' ');
       maps.forEach((map, m) => {
         const fams = map.get(key);
@@ -310,13 +317,16 @@ export function identify(
     );
   if (e.note_text !== undefined && e.note_text.trim() !== '') {
     byNoteText(index, e.note_text, tally);
+    const prose = casedWords(e.note_text);
     byNameMention(
       index,
-      words(e.note_text),
+      prose.words,
       STRENGTH.nameMention,
       (k) => `the note names "${k}"`,
       tally,
       'text',
+      new Map(),
+      prose.capital,
     );
   }
   byValues(index, contactValues(e), tally);
