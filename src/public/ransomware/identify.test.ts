@@ -147,6 +147,16 @@ describe('identify', () => {
     expect(run({ note_text: 'Dunnart Locker took your files' }).candidates[0]?.family).toBe('Dunnart Locker');
   });
 
+  it('takes a one-word name in prose only when it is written as a name', () => {
+    expect(run({ note_text: 'All your files were encrypted by Quokka.' }).candidates[0]?.family).toBe(
+      'Quokka',
+    );
+    expect(run({ note_text: 'QUOKKA TEAM HAS YOUR FILES' }).candidates[0]?.family).toBe('Quokka');
+    expect(run({ note_text: 'Your files went the way of the quokka.' }).candidates).toEqual([]);
+    // A text without any capital gives no way to tell, so the name counts.
+    expect(run({ note_text: 'encrypted by quokka' }).candidates[0]?.family).toBe('Quokka');
+  });
+
   it('matches note names given as patterns', () => {
     expect(run({ note_names: ['how_to_5f3a.html'] }).candidates[0]?.family).toBe('Wombat');
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extensionSuffixes, normaliseGalaxy } from './normalise-galaxy.js';
+import { extensionSuffixes, normaliseGalaxy, noteFileNames } from './normalise-galaxy.js';
 import { isPatternName, noteNamePattern } from './note-filename-pattern.js';
 
 const galaxy = (values: unknown[]) => ({
@@ -129,6 +129,30 @@ describe('extensionSuffixes', () => {
         }
       }),
     );
+  });
+});
+
+describe('noteFileNames', () => {
+  it.each([
+    ['%Temp%\\<random>.bmp', ['<random>.bmp']],
+    [
+      'HOWTO_RECOVER_FILES_<random 5 chars>.TXT. e.g. howto_recover_files_xeyye.txt',
+      ['HOWTO_RECOVER_FILES_<random 5 chars>.TXT'],
+    ],
+    [
+      'RESTORE_FILES_<random 5 chars>.TXT , e.g. restore_files_kksli.bmp',
+      ['RESTORE_FILES_<random 5 chars>.TXT'],
+    ],
+    [
+      'Recovery+<5 random chars>.txt, .html, e.g., Recovery+gwote.txt',
+      ['Recovery+<5 random chars>.txt', 'Recovery+<5 random chars>.html'],
+    ],
+    [
+      'IF YOU WANT TO GET ALL YOUR FILES BACK, PLEASE READ THIS.TXT',
+      ['IF YOU WANT TO GET ALL YOUR FILES BACK, PLEASE READ THIS.TXT'],
+    ],
+  ])('%s', (entry, want) => {
+    expect(noteFileNames(entry)).toEqual(want);
   });
 });
 

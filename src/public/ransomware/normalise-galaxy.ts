@@ -94,6 +94,20 @@ export function noteFileName(entry: string): string {
   return parts[parts.length - 1]!.trim();
 }
 
+/**
+ * The note names one galaxy entry gives: without a trailing example (`…TXT. e.g. howto_recover_files_xeyye.txt`,
+ * a victim's random part, not the family's) and with other file types spelt out
+ * (`Recovery+<5 random chars>.txt, .html` → the `.txt` and the `.html` name).
+ */
+export function noteFileNames(entry: string): string[] {
+  const name = noteFileName(entry.replace(/\s*[,.]?\s*\be\.g\.?,?\s.*$/is, ''));
+  const alternatives = /^(.*?)(\.[\p{L}\p{N}]+)((?:\s*,\s*\.[\p{L}\p{N}]+)+)$/u.exec(name);
+  if (alternatives === null) return [name];
+  const [, stem, first, rest] = alternatives;
+  const more = rest!.split(',').map((x) => x.trim());
+  return [first!, ...more.filter((x) => x !== '')].map((ext) => `${stem!}${ext}`);
+}
+
 function stripSuffix(name: string): string {
   return name
     .replace(/\s*\((?:fake|.*?)\)\s*$/i, '')
@@ -107,7 +121,7 @@ function familyOf(c: z.infer<typeof Cluster>): RansomwareFamily {
   const notes = strings(meta, 'notes');
   // Prose is kept only for what the fields lack: a cluster with its own list is not second-guessed.
   const prose = descriptionEvidence(c.description);
-  const noteFilenames = [...new Set(strings(meta, 'note_filenames').map(noteFileName))].filter(
+  const noteFilenames = [...new Set(strings(meta, 'note_filenames').flatMap(noteFileNames))].filter(
     (n) => n !== '',
   );
   const links = strings(meta, 'links');
