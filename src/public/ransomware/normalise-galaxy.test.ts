@@ -109,6 +109,11 @@ describe('extensionSuffixes', () => {
     ['.0mega ', ['.0mega']],
     ['-DATASTOP', ['-datastop']],
     ['removes extensions', []],
+    ['.已加密', ['.已加密']],
+    ['pain', ['.pain']],
+    ['nt_lock20', ['.nt_lock20']],
+    ['random', []],
+    ['AES-256', []],
     // An entry ending in an address ends in its domain, not in an extension.
     ['.unlockv@india.com', ['.unlockv@india.com']],
     ['.[RestorFile@tutanota.com]', []],

@@ -63,8 +63,12 @@ function text(meta: Record<string, unknown>, key: MetaKey): string | null {
   return all.length === 0 ? null : all.join('; ');
 }
 
-const LITERAL_SUFFIX = /^[-_.!@#$~+][\w.\-!@#$~+]{1,60}$/;
-const LAST_DOT_SUFFIX = /(\.[a-z0-9_-]{2,30})[\s)\]]*$/i;
+// Letters of any script: `.已加密` and `.암호화됨` are extensions too.
+const LITERAL_SUFFIX = /^[-_.!@#$~+][\p{L}\p{N}_.\-!@#$~+]{1,60}$/u;
+const LAST_DOT_SUFFIX = /(\.[\p{L}\p{N}_-]{2,30})[\s)\]]*$/iu;
+/** An extension written without its dot (`pain`, `nt_lock20`); not a word that describes one. */
+const BARE_SUFFIX = /^[\p{L}\p{N}_]{4,30}$/u;
+const NOT_A_SUFFIX = new Set(['random', 'prepend', 'append', 'encrypted', 'none', 'unknown', 'various']);
 /**
  * An entry that ends in an e-mail address (`.unlockv@india.com`, `.[RestorFile@tutanota.com]`) ends in
  * its domain, not in an extension of the family's: `.com` would tie the family to every other such
@@ -82,6 +86,7 @@ export function extensionSuffixes(entry: string): string[] {
   const e = entry.trim().replace(/^\*+/, '').toLowerCase();
   const out = new Set<string>();
   if (LITERAL_SUFFIX.test(e)) out.add(e);
+  else if (BARE_SUFFIX.test(e) && !NOT_A_SUFFIX.has(e) && !/^\d+$/.test(e)) out.add(`.${e}`);
   const last = LAST_DOT_SUFFIX.exec(e)?.[1];
   if (ENDS_IN_EMAIL.test(e)) return [...out];
   if (last !== undefined && !/\s/.test(e.slice(e.lastIndexOf(last) - 1, e.lastIndexOf(last)))) out.add(last);
