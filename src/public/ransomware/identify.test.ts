@@ -126,6 +126,8 @@ describe('identify', () => {
     const r = run({ file_names: ['a.doc.bilby'] });
     expect(r.candidates[0]!.reasons.join('\n')).toMatch(/extension names "bilby", a name of Bilby/);
     expect(r.status).toBe('identified');
+    // One token, two readings: the stronger (the name, 0.7) counts, not both.
+    expect(r.candidates[0]!.confidence).toBe(0.7);
   });
 
   it('reads the family marker at the end of an extension chain', () => {

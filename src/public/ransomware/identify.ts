@@ -169,7 +169,7 @@ function byNameMention(
   where: (key: string) => string,
   tally: Tally,
   context: NameContext,
-  /** Strength a family already got from the same token (its extension): a name weaker than that is not added. */
+  /** Strength a family already got from the same token (its extension). */
   already: ReadonlyMap<number, number> = new Map(),
   /**
    * In prose, whether each word was written with a capital: a one-word name counts only so written
@@ -206,10 +206,13 @@ function byNameMention(
     const n = counts.get(key)!;
     const name = index.families[f]!.name;
     const given = (strength * (partial ? STRENGTH.partialName : 1)) / n;
-    if ((already.get(f) ?? 0) >= given) continue;
+    // The same token read twice (`.phobos`, an extension and the name) counts once, at its stronger
+    // reading: what is added lifts the family from the extension's score to the name's.
+    const had = already.get(f) ?? 0;
+    if (had >= given) continue;
     tally.add(
       f,
-      given,
+      1 - (1 - given) / (1 - had),
       partial
         ? `${where(key)}, part of the name ${name}${shared(n)}`
         : `${where(key)}, a name of ${name}${shared(n)}`,
