@@ -1,4 +1,5 @@
 import type { RansomwareFamily } from './family.js';
+import { ORDINARY_FILE_TYPES } from './file-types.js';
 import { noteNamePattern, normaliseNoteName, isPatternName } from './note-filename-pattern.js';
 import { shingles, words } from './note-text.js';
 
@@ -33,9 +34,21 @@ export interface FamilyIndex {
   readonly notes: readonly KnownNote[];
   /** Distinctive shingle → indexes into `notes`. */
   readonly shingles: ReadonlyMap<string, readonly number[]>;
-  /** A family name or synonym as words joined by one space → families. */
+  /** A family name or synonym as words joined by one space → families (NameKeys.full). */
   readonly names: ReadonlyMap<string, readonly number[]>;
+  /** NameKeys.partial → families: trusted only in file names. */
+  readonly partialNames: ReadonlyMap<string, readonly number[]>;
   readonly values: ReadonlyMap<string, readonly number[]>;
+  /**
+   * `family suffix` and `family note-name` pairs (and pattern entries by their `name`) read from a
+   * description's prose rather than from the galaxy's fields: weighed lower by the identifier.
+   */
+  readonly described: ReadonlySet<string>;
+}
+
+/** The key of `FamilyIndex.described`. */
+export function describedKey(family: number, value: string): string {
+  return `${String(family)} ${value}`;
 }
 
 function add<K>(map: Map<K, number[]>, key: K, family: number): void {
@@ -44,17 +57,47 @@ function add<K>(map: Map<K, number[]>, key: K, family: number): void {
   else if (list[list.length - 1] !== family) list.push(family);
 }
 
-function nameKeys(family: RansomwareFamily, ordinary: ReadonlySet<string>): string[] {
-  const out = new Set<string>();
+/** Words that say what a family is, not which: `Ragnar Locker`, `INC Ransom`, `Malek Team`. */
+const GENERIC = new Set(
+  'crypt crypter cryptor encryptor gang group leak leaks lock locker ransom ransomware team'.split(' '),
+);
+
+/** How a family can be named: in full, and by a part that only a file name is trusted to carry. */
+export interface NameKeys {
+  /** The name or a synonym as words (`ragnar locker`), matched in note texts and file names. */
+  full: string[];
+  /**
+   * What is left without the generic words (`ragnar`, `inc`), a three-letter name, or a name made
+   * only of ordinary words (`money message`): matched only as whole words of a note's or an
+   * encrypted file's name, where ordinary prose does not reach, and weighed lower.
+   */
+  partial: string[];
+}
+
+export function nameKeys(family: RansomwareFamily, ordinary: ReadonlySet<string>): NameKeys {
+  const full = new Set<string>();
+  const partial = new Set<string>();
+  const plain = (x: string) => ordinary.has(x) || /^\d+$/.test(x) || ORDINARY_FILE_TYPES.has(x);
+  const single = (x: string, least: number) => x.length >= least && !plain(x) && !GENERIC.has(x);
   for (const n of [family.name, ...family.synonyms]) {
     const all = words(n, 6);
     const w = all.length > 1 && all[all.length - 1] === 'ransomware' ? all.slice(0, -1) : all;
     if (w.length === 0 || w.length > 3) continue;
-    if (w.length === 1 && (w[0]!.length < 4 || ordinary.has(w[0]!) || /^\d+$/.test(w[0]!))) continue;
-    if (w.every((x) => ordinary.has(x) || /^\d+$/.test(x))) continue;
-    out.add(w.join(' '));
+    if (w.length === 1) {
+      if (single(w[0]!, 4)) full.add(w[0]!);
+      else if (single(w[0]!, 3)) partial.add(w[0]!);
+      continue;
+    }
+    if (w.every(plain)) {
+      if (!w.every((x) => GENERIC.has(x) || /^\d+$/.test(x))) partial.add(w.join(' '));
+      continue;
+    }
+    full.add(w.join(' '));
+    const rest = w.filter((x) => !GENERIC.has(x));
+    if (rest.length === 1 && single(rest[0]!, 3)) partial.add(rest[0]!);
   }
-  return [...out];
+  for (const k of full) partial.delete(k);
+  return { full: [...full], partial: [...partial] };
 }
 
 export function buildFamilyIndex(families: readonly RansomwareFamily[]): FamilyIndex {
@@ -67,14 +110,23 @@ export function buildFamilyIndex(families: readonly RansomwareFamily[]): FamilyI
   const shingleFamilies = new Map<string, Set<number>>();
   const wordFamilies = new Map<string, Set<number>>();
 
+  const described = new Set<string>();
+
   families.forEach((f, i) => {
     byUuid.set(f.galaxy_uuid, i);
     for (const e of f.extensions) add(extensions, e, i);
-    for (const n of f.note_filenames) {
+    for (const e of f.described_extensions) {
+      if (!f.extensions.includes(e)) described.add(describedKey(i, e));
+      add(extensions, e, i);
+    }
+    const named = new Set(f.note_filenames);
+    for (const n of [...f.note_filenames, ...f.described_note_filenames]) {
+      const key = isPatternName(n) ? n : normaliseNoteName(n);
+      if (!named.has(n)) described.add(describedKey(i, key));
       if (isPatternName(n)) {
         const re = noteNamePattern(n);
         if (re !== null) notePatterns.push({ re, family: i, name: n });
-      } else add(noteNames, normaliseNoteName(n), i);
+      } else add(noteNames, key, i);
     }
     for (const v of [...f.emails, ...f.btc, ...f.xmr, ...f.onions]) add(values, v, i);
     for (const text of f.notes) {
@@ -99,8 +151,11 @@ export function buildFamilyIndex(families: readonly RansomwareFamily[]): FamilyI
   const ordinary = new Set(ORDINARY);
   for (const [w, fams] of wordFamilies) if (fams.size >= COMMON_WORD_FAMILIES) ordinary.add(w);
   const names = new Map<string, number[]>();
+  const partialNames = new Map<string, number[]>();
   families.forEach((f, i) => {
-    for (const k of nameKeys(f, ordinary)) add(names, k, i);
+    const keys = nameKeys(f, ordinary);
+    for (const k of keys.full) add(names, k, i);
+    for (const k of keys.partial) add(partialNames, k, i);
   });
 
   return {
@@ -112,6 +167,8 @@ export function buildFamilyIndex(families: readonly RansomwareFamily[]): FamilyI
     notes,
     shingles: shingleIndex,
     names,
+    partialNames,
     values,
+    described,
   };
 }

@@ -15,6 +15,12 @@ export const RansomwareFamily = z.object({
   /** The galaxy's extension entries as written, for display (some are patterns or prose). */
   extension_notes: z.array(z.string()),
   note_filenames: z.array(z.string()),
+  /**
+   * What the galaxy's description states in prose when its fields are empty (description-evidence.ts):
+   * suffixes as in `extensions`, note names as in `note_filenames`. Read from prose, so weighed lower.
+   */
+  described_extensions: z.array(z.string()).default([]),
+  described_note_filenames: z.array(z.string()).default([]),
   notes: z.array(z.string()),
   emails: z.array(z.string()),
   btc: z.array(z.string()),

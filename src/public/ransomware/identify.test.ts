@@ -7,6 +7,8 @@ import { IdentifyInput } from './identify-input.js';
 
 function family(name: string, uuid: string, over: Partial<RansomwareFamily> = {}): RansomwareFamily {
   return {
+    described_extensions: [],
+    described_note_filenames: [],
     galaxy_uuid: uuid,
     name,
     synonyms: [],
@@ -42,6 +44,12 @@ const families = [
   ),
   family('Wombat', 'u-wombat', { note_filenames: ['HOW_TO_[id].html'] }),
   family('Numbat Ransomware', 'u-numbat'),
+  family('Bilby', 'u-bilby', {
+    described_extensions: ['.mrsp', '.bilby'],
+    described_note_filenames: ['MARSUPIAL_HELP_ME.txt'],
+  }),
+  family('Dunnart Locker', 'u-dunnart'),
+  family('Emu Ransom', 'u-emu'),
 ];
 const index = buildFamilyIndex(families);
 const tables = {
@@ -98,6 +106,57 @@ describe('identify', () => {
     expect(r.candidates[0]?.reasons[0]).toMatch(/extension names "numbat"/);
     expect(run({ note_names: ['NumbatReadMe.txt'] }).candidates[0]?.family).toBe('Numbat Ransomware');
     expect(run({ file_names: ['numbat.docx'] }).candidates).toEqual([]);
+  });
+
+  it('weighs what only a description states lower: a lead, not an identification', () => {
+    const ext = run({ file_names: ['a.doc.mrsp'] });
+    expect(ext.candidates[0]?.family).toBe('Bilby');
+    expect(ext.candidates[0]?.reasons[0]).toMatch(/extension \.mrsp is named in the description of Bilby/);
+    expect(ext.status).toBe('not_identified');
+    const note = run({ note_names: ['marsupial_help_me.txt'] });
+    expect(note.candidates[0]?.family).toBe('Bilby');
+    expect(note.candidates[0]!.confidence).toBeLessThan(0.45);
+    // Both together are enough.
+    expect(run({ file_names: ['a.doc.mrsp'], note_names: ['MARSUPIAL_HELP_ME.txt'] }).status).toBe(
+      'identified',
+    );
+  });
+
+  it('counts the family name in the extension even when a description names that extension', () => {
+    const r = run({ file_names: ['a.doc.bilby'] });
+    expect(r.candidates[0]!.reasons.join('\n')).toMatch(/extension names "bilby", a name of Bilby/);
+    expect(r.status).toBe('identified');
+    // One token, two readings: the stronger (the name, 0.7) counts, not both.
+    expect(r.candidates[0]!.confidence).toBe(0.7);
+  });
+
+  it('reads the family marker at the end of an extension chain', () => {
+    const r = run({ file_names: ['x.jpg.id[1E857D00-2275].[helpdesk@tuta.io].quokka'] });
+    expect(r.candidates[0]?.family).toBe('Quokka');
+    expect(r.candidates[0]?.reasons[0]).toMatch(/extension \.quokka is used by Quokka/);
+  });
+
+  it('takes part of a name (without "Locker", a three-letter name) from file names only, weighed lower', () => {
+    const ext = run({ file_names: ['a.doc.dunnart_0DE7B8A3'] });
+    expect(ext.candidates[0]?.family).toBe('Dunnart Locker');
+    expect(ext.candidates[0]?.reasons[0]).toMatch(/names "dunnart", part of the name Dunnart Locker/);
+    expect(ext.status).toBe('not_identified');
+    const emu = run({ file_names: ['a.doc.EMU'], note_names: ['EMU-README.txt'] });
+    expect(emu.candidates[0]?.family).toBe('Emu Ransom');
+    expect(run({ note_names: ['readme-emu.txt'] }).candidates[0]?.family).toBe('Emu Ransom');
+    // Prose is not trusted with a part of a name: "emu" or "dunnart" may be any word there.
+    expect(run({ note_text: 'the emu and the dunnart took your files' }).candidates).toEqual([]);
+    expect(run({ note_text: 'Dunnart Locker took your files' }).candidates[0]?.family).toBe('Dunnart Locker');
+  });
+
+  it('takes a one-word name in prose only when it is written as a name', () => {
+    expect(run({ note_text: 'All your files were encrypted by Quokka.' }).candidates[0]?.family).toBe(
+      'Quokka',
+    );
+    expect(run({ note_text: 'QUOKKA TEAM HAS YOUR FILES' }).candidates[0]?.family).toBe('Quokka');
+    expect(run({ note_text: 'Your files went the way of the quokka.' }).candidates).toEqual([]);
+    // A text without any capital gives no way to tell, so the name counts.
+    expect(run({ note_text: 'encrypted by quokka' }).candidates[0]?.family).toBe('Quokka');
   });
 
   it('matches note names given as patterns', () => {

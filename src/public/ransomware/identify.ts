@@ -1,10 +1,12 @@
 import type { Decryptor } from './decryptors.js';
 import { btcIn, emailsIn, onionsIn, xmrIn } from './evidence-values.js';
+import { ORDINARY_FILE_TYPES } from './file-types.js';
+import { describedKey } from './family-index.js';
 import type { FamilyIndex } from './family-index.js';
 import type { IdentifyEvidence } from './identify-input.js';
 import type { FileMarker } from './markers.js';
 import { normaliseNoteName } from './note-filename-pattern.js';
-import { shingles, words } from './note-text.js';
+import { casedWords, shingles, words } from './note-text.js';
 
 /*
  * Each piece of evidence gives the families it points at a strength in [0, 1), divided by how many
@@ -25,6 +27,16 @@ export const STRENGTH = {
   marker: 0.9,
   /** Times the share of the known note's distinctive shingles found in the text. */
   noteText: 0.95,
+  /**
+   * Factor for an extension or note name the galaxy states only in a description's prose: read by
+   * pattern from sentences, so less certain than its fields, and never enough alone to identify.
+   */
+  described: 0.8,
+  /**
+   * Factor for a file name that carries only part of a family's name (`ragnar` of Ragnar Locker, the
+   * three-letter `inc`): a lead, never enough alone to identify.
+   */
+  partialName: 0.6,
 } as const;
 
 /** A family is "identified" at this score, and only when the runner-up trails by IDENTIFY_MARGIN. */
@@ -76,35 +88,51 @@ export function dotSuffixes(fileName: string): string[] {
   return out;
 }
 
-function byExtension(index: FamilyIndex, files: readonly string[], tally: Tally): Set<number> {
+/** Scores the appended extensions; gives each family matched the strength it got. */
+function byExtension(index: FamilyIndex, files: readonly string[], tally: Tally): Map<number, number> {
   const best = new Map<number, string>();
   for (const file of files)
     for (const suffix of dotSuffixes(file))
       for (const f of index.extensions.get(suffix) ?? [])
         if ((best.get(f)?.length ?? 0) < suffix.length) best.set(f, suffix);
+  const given = new Map<number, number>();
   for (const [f, suffix] of best) {
     const n = index.extensions.get(suffix)!.length;
+    const described = index.described.has(describedKey(f, suffix));
+    const strength = (STRENGTH.extension * (described ? STRENGTH.described : 1)) / n;
+    given.set(f, strength);
     tally.add(
       f,
-      STRENGTH.extension / n,
-      `extension ${suffix} is used by ${index.families[f]!.name}${shared(n)}`,
+      strength,
+      described
+        ? `extension ${suffix} is named in the description of ${index.families[f]!.name}${shared(n)}`
+        : `extension ${suffix} is used by ${index.families[f]!.name}${shared(n)}`,
     );
   }
-  return new Set(best.keys());
+  return given;
 }
 
 function byNoteName(index: FamilyIndex, names: readonly string[], tally: Tally): void {
   for (const raw of names) {
     const name = normaliseNoteName(raw);
-    const hits = new Set(index.noteNames.get(name) ?? []);
-    for (const p of index.notePatterns) if (p.re.test(name)) hits.add(p.family);
+    /** Family → whether only a description names this note. */
+    const hits = new Map<number, boolean>();
+    for (const f of index.noteNames.get(name) ?? []) hits.set(f, index.described.has(describedKey(f, name)));
+    for (const p of index.notePatterns)
+      if (p.re.test(name))
+        hits.set(
+          p.family,
+          (hits.get(p.family) ?? true) && index.described.has(describedKey(p.family, p.name)),
+        );
     const stem = name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}]/gu, '');
     const base = stem.length <= 8 ? STRENGTH.ordinaryNoteName : STRENGTH.noteName;
-    for (const f of hits)
+    for (const [f, described] of hits)
       tally.add(
         f,
-        base / hits.size,
-        `ransom note "${raw.trim()}" is the note name of ${index.families[f]!.name}${shared(hits.size)}`,
+        (base * (described ? STRENGTH.described : 1)) / hits.size,
+        described
+          ? `ransom note "${raw.trim()}" is the note name the description of ${index.families[f]!.name} gives${shared(hits.size)}`
+          : `ransom note "${raw.trim()}" is the note name of ${index.families[f]!.name}${shared(hits.size)}`,
       );
   }
 }
@@ -131,28 +159,64 @@ function byNoteText(index: FamilyIndex, text: string, tally: Tally): void {
       );
 }
 
+/** Where a name is looked for: note text trusts only full names, file names partial ones too. */
+type NameContext = 'text' | 'file';
+
 function byNameMention(
   index: FamilyIndex,
   w: readonly string[],
   strength: number,
   where: (key: string) => string,
   tally: Tally,
-  already: ReadonlySet<number> = new Set(),
+  context: NameContext,
+  /** Strength a family already got from the same token (its extension). */
+  already: ReadonlyMap<number, number> = new Map(),
+  /**
+   * In prose, whether each word was written with a capital: a one-word name counts only so written
+   * ("encrypted by Protected", not "your files were protected"), unless the text has no capitals at all.
+   */
+  capital?: readonly boolean[],
 ): void {
-  const found = new Map<number, string>();
+  const anyCapital = capital?.includes(true) ?? false;
+  /** Family → its longest key found, and whether that key is only a partial name of it. */
+  const found = new Map<number, { key: string; partial: boolean }>();
   const counts = new Map<string, number>();
+  const maps = context === 'file' ? [index.names, index.partialNames] : [index.names];
   for (let i = 0; i < w.length; i++)
     for (let n = 1; n <= 3 && i + n <= w.length; n++) {
+      if (n === 1 && anyCapital && capital?.[i] === false) continue;
       const key = w.slice(i, i + n).join(' ');
-      const fams = index.names.get(key);
-      if (fams === undefined) continue;
-      counts.set(key, fams.length);
-      for (const f of fams) if ((found.get(f)?.length ?? 0) < key.length) found.set(f, key);
+      maps.forEach((map, m) => {
+        const fams = map.get(key);
+        if (fams === undefined) return;
+        counts.set(key, (counts.get(key) ?? 0) + fams.length);
+        for (const f of fams) {
+          const had = found.get(f);
+          const partial = m === 1;
+          if (
+            had === undefined ||
+            (had.partial && !partial) ||
+            (had.partial === partial && had.key.length < key.length)
+          )
+            found.set(f, { key, partial });
+        }
+      });
     }
-  for (const [f, key] of found) {
-    if (already.has(f)) continue;
+  for (const [f, { key, partial }] of found) {
     const n = counts.get(key)!;
-    tally.add(f, strength / n, `${where(key)}, a name of ${index.families[f]!.name}${shared(n)}`);
+    const name = index.families[f]!.name;
+    const given = (strength * (partial ? STRENGTH.partialName : 1)) / n;
+    // The same token read twice (`.phobos`, an extension and the name) counts once, at its stronger
+    // reading: what is added lifts the family from the extension's score to the name's.
+    const had = already.get(f) ?? 0;
+    if (had >= given) continue;
+    tally.add(
+      f,
+      1 - (1 - given) / (1 - had),
+      partial
+        ? `${where(key)}, part of the name ${name}${shared(n)}`
+        : `${where(key)}, a name of ${name}${shared(n)}`,
+    );
   }
 }
 
@@ -172,17 +236,10 @@ function appendedWords(files: readonly string[]): string[] {
   for (const f of files) {
     const name = baseName(f);
     const last = name.slice(name.lastIndexOf('.') + 1);
-    if (!COMMON_FILE_TYPES.has(last.toLowerCase())) out.push(...nameWords(last));
+    if (!ORDINARY_FILE_TYPES.has(last.toLowerCase())) out.push(...nameWords(last));
   }
   return out;
 }
-
-/** Extensions of ordinary files, which say nothing about the encryptor. */
-const COMMON_FILE_TYPES = new Set(
-  'doc docx xls xlsx ppt pptx pdf txt rtf odt ods jpg jpeg png gif bmp tif tiff mp3 mp4 avi mov zip rar 7z sql mdf bak vmdk vhd vhdx html htm csv xml json exe dll'.split(
-    ' ',
-  ),
-);
 
 function byValues(index: FamilyIndex, values: readonly string[], tally: Tally): void {
   for (const v of new Set(values)) {
@@ -249,6 +306,7 @@ export function identify(
     STRENGTH.nameInExtension,
     (k) => `the encrypted files' extension names "${k}"`,
     tally,
+    'file',
     byExt,
   );
   for (const n of e.note_names)
@@ -258,10 +316,21 @@ export function identify(
       STRENGTH.nameInNoteName,
       (k) => `the note's file name names "${k}"`,
       tally,
+      'file',
     );
   if (e.note_text !== undefined && e.note_text.trim() !== '') {
     byNoteText(index, e.note_text, tally);
-    byNameMention(index, words(e.note_text), STRENGTH.nameMention, (k) => `the note names "${k}"`, tally);
+    const prose = casedWords(e.note_text);
+    byNameMention(
+      index,
+      prose.words,
+      STRENGTH.nameMention,
+      (k) => `the note names "${k}"`,
+      tally,
+      'text',
+      new Map(),
+      prose.capital,
+    );
   }
   byValues(index, contactValues(e), tally);
   if (e.marker_hex !== undefined) byMarker(index, tables.markers, e.marker_hex, tally);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { descriptionEvidence } from './description-evidence.js';
 import { btcIn, emailsIn, onionsIn, xmrIn } from './evidence-values.js';
 import type { RansomwareDatabase, RansomwareFamily } from './family.js';
 
@@ -62,8 +63,19 @@ function text(meta: Record<string, unknown>, key: MetaKey): string | null {
   return all.length === 0 ? null : all.join('; ');
 }
 
-const LITERAL_SUFFIX = /^[-_.!@#$~+][\w.\-!@#$~+]{1,60}$/;
-const LAST_DOT_SUFFIX = /(\.[a-z0-9_-]{2,30})[\s)\]]*$/i;
+// Letters of any script: `.已加密` and `.암호화됨` are extensions too.
+const LITERAL_SUFFIX = /^[-_.!@#$~+][\p{L}\p{N}_.\-!@#$~+]{1,60}$/u;
+const LAST_DOT_SUFFIX = /(\.[\p{L}\p{N}_-]{2,30})[\s)\]]*$/iu;
+/** An extension written without its dot (`pain`, `nt_lock20`); not a word that describes one. */
+const BARE_SUFFIX = /^[\p{L}\p{N}_]{4,30}$/u;
+const NOT_A_SUFFIX = new Set(['random', 'prepend', 'append', 'encrypted', 'none', 'unknown', 'various']);
+/**
+ * An entry that ends in an e-mail address (`.unlockv@india.com`, `.[RestorFile@tutanota.com]`) ends in
+ * its domain, not in an extension of the family's: `.com` would tie the family to every other such
+ * entry. The address itself is kept as a contact.
+ */
+const ENDS_IN_EMAIL =
+  /@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|ru|su|ua|ch|is|io|cc|me|it|in|co|uk|de|fr|pl|cz|eu|li|la|to|tk|ws|nu|gg|cn|jp|kr|br|mx|us|ca|at|be|nl|se|no|fi|dk|hu|ro|bg|gr|tr|ir|by|kz|tv|xyz|top|pro)[_\]\s)]*$/i;
 
 /**
  * The literal suffixes an extension entry names: the whole entry when it is literal (`.id-7ES6.cry`)
@@ -74,7 +86,9 @@ export function extensionSuffixes(entry: string): string[] {
   const e = entry.trim().replace(/^\*+/, '').toLowerCase();
   const out = new Set<string>();
   if (LITERAL_SUFFIX.test(e)) out.add(e);
+  else if (BARE_SUFFIX.test(e) && !NOT_A_SUFFIX.has(e) && !/^\d+$/.test(e)) out.add(`.${e}`);
   const last = LAST_DOT_SUFFIX.exec(e)?.[1];
+  if (ENDS_IN_EMAIL.test(e)) return [...out];
   if (last !== undefined && !/\s/.test(e.slice(e.lastIndexOf(last) - 1, e.lastIndexOf(last)))) out.add(last);
   return [...out];
 }
@@ -83,6 +97,20 @@ export function extensionSuffixes(entry: string): string[] {
 export function noteFileName(entry: string): string {
   const parts = entry.trim().split(/[\\/]/);
   return parts[parts.length - 1]!.trim();
+}
+
+/**
+ * The note names one galaxy entry gives: without a trailing example (`…TXT. e.g. howto_recover_files_xeyye.txt`,
+ * a victim's random part, not the family's) and with other file types spelt out
+ * (`Recovery+<5 random chars>.txt, .html` → the `.txt` and the `.html` name).
+ */
+export function noteFileNames(entry: string): string[] {
+  const name = noteFileName(entry.replace(/\s*[,.]?\s*\be\.g\.?,?\s.*$/is, ''));
+  const alternatives = /^(.*?)(\.[\p{L}\p{N}]+)((?:\s*,\s*\.[\p{L}\p{N}]+)+)$/u.exec(name);
+  if (alternatives === null) return [name];
+  const [, stem, first, rest] = alternatives;
+  const more = rest!.split(',').map((x) => x.trim());
+  return [first!, ...more.filter((x) => x !== '')].map((ext) => `${stem!}${ext}`);
 }
 
 function stripSuffix(name: string): string {
@@ -96,11 +124,16 @@ function familyOf(c: z.infer<typeof Cluster>): RansomwareFamily {
   const meta = c.meta ?? {};
   const extensionNotes = strings(meta, 'extensions');
   const notes = strings(meta, 'notes');
-  const noteFilenames = [...new Set(strings(meta, 'note_filenames').map(noteFileName))].filter(
+  // Prose is kept only for what the fields lack: a cluster with its own list is not second-guessed.
+  const prose = descriptionEvidence(c.description);
+  const noteFilenames = [...new Set(strings(meta, 'note_filenames').flatMap(noteFileNames))].filter(
     (n) => n !== '',
   );
   const links = strings(meta, 'links');
-  const everything = [...notes, ...extensionNotes, ...noteFilenames, ...links].join('\n');
+  const everything = [c.description ?? '', ...notes, ...extensionNotes, ...noteFilenames, ...links].join(
+    '\n',
+  );
+  const extensions = [...new Set(extensionNotes.flatMap(extensionSuffixes))];
   const stripped = stripSuffix(c.value);
   const synonyms = [...new Set([...strings(meta, 'synonyms'), stripped])].filter(
     (s) => s !== '' && s !== c.value,
@@ -110,9 +143,11 @@ function familyOf(c: z.infer<typeof Cluster>): RansomwareFamily {
     name: c.value.trim(),
     synonyms,
     description: c.description?.trim() === '' ? null : (c.description?.trim() ?? null),
-    extensions: [...new Set(extensionNotes.flatMap(extensionSuffixes))],
+    extensions,
     extension_notes: extensionNotes,
     note_filenames: noteFilenames,
+    described_extensions: extensions.length > 0 ? [] : prose.extensions,
+    described_note_filenames: noteFilenames.length > 0 ? [] : prose.note_filenames,
     notes,
     emails: emailsIn(everything),
     btc: btcIn(everything),
