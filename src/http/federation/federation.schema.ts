@@ -38,4 +38,6 @@ export const ChangesQuery = z.object({
   limit: z.coerce.number().int().positive().max(5000).default(2000),
   /** When nothing is newer than `after`, wait up to this many ms for a change (long poll). */
   wait: z.coerce.number().int().nonnegative().max(60_000).default(0),
+  /** What the caller holds when it fetches ahead of applying (default `after`): its "last sent". */
+  held: z.coerce.number().int().nonnegative().optional(),
 });
