@@ -36,7 +36,9 @@ function* federatedChunks(count: number): Generator<string> {
   for (const object of generateObjects(count, 7)) {
     const refs = object.object_marking_refs as string[] | undefined;
     const o: StixObject =
-      refs === undefined ? object : { ...object, object_marking_refs: refs.map((m) => (m === GREEN ? CLEAR : m)) };
+      refs === undefined
+        ? object
+        : { ...object, object_marking_refs: refs.map((m) => (m === GREEN ? CLEAR : m)) };
     buffer.push(JSON.stringify(o));
     if (buffer.length === 500) {
       yield `${first ? '' : ',\n'}${buffer.join(',\n')}`;

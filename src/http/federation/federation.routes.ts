@@ -5,6 +5,7 @@ import {
   connectPeer,
   disconnectPeer,
   federationPeers,
+  federationStatus,
   peerStatus,
 } from '../../federation/federation-admin.js';
 import { instanceId } from '../../federation/instance-id.js';
@@ -19,6 +20,7 @@ import { requireUser } from '../plugins/viewer.js';
 import {
   ChangesQuery,
   FederationPeer,
+  FederationStatusBody,
   PeerBody,
   PeerList,
   PeerParams,
@@ -62,6 +64,22 @@ export function federationRoutes(ctx: AppContext) {
       '/api/v1/federation/peers/:id',
       { schema: { tags, params: PeerParams, response: { 200: FederationPeer } } },
       async (request) => presentPeer(await disconnectPeer(store, requireUser(request), request.params.id)),
+    );
+
+    r.get(
+      '/api/v1/federation/status',
+      {
+        schema: {
+          tags,
+          description:
+            'Administrators: every peer with the last seq sent and received, the lag each way, its state and its newest errors with reasons.',
+          response: { 200: FederationStatusBody },
+        },
+      },
+      async (request) => {
+        const statuses = await federationStatus(store, requireUser(request));
+        return { instance: await instanceId(store), items: statuses.map(presentStatus) };
+      },
     );
 
     r.get(
