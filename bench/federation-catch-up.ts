@@ -34,7 +34,7 @@ function* federatedChunks(count: number): Generator<string> {
   let buffer: string[] = [];
   let first = true;
   for (const object of generateObjects(count, 7)) {
-    const refs = object.object_marking_refs as string[] | undefined;
+    const refs = object.object_marking_refs;
     const o: StixObject =
       refs === undefined
         ? object
@@ -53,11 +53,19 @@ function* federatedChunks(count: number): Generator<string> {
 /** A, serving its store from its own process; resolves with its base URL and how to stop it. */
 async function servePeer(start: PeerStart): Promise<{ base: string; stop: () => Promise<void> }> {
   const child = fork(new URL('./federation-peer.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   child.send(start);
   const base = await new Promise<string>((resolve, reject) => {
-    child.once('message', (m: { base: string }) => resolve(m.base));
-    child.once('exit', (code) => reject(new Error(`the sending instance exited (${code})`)));
+    child.once('message', (m: { base: string }) => {
+      resolve(m.base);
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`the sending instance exited (${code})`));
+    });
   });
   return {
     base,

@@ -13,7 +13,11 @@ async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
   return port;
 }
 
@@ -90,7 +94,7 @@ describe.each(storeBackends().map((b) => b.name))('GET /api/v1/federation/status
         .selectFrom('objects')
         .select((eb) => eb.fn.max('seq').as('m'))
         .executeTakeFirstOrThrow()
-    ).m as number;
+    ).m;
     expect(statuses.get('bravo')).toMatchObject({
       state: 'in_sync',
       sent_seq: high,
