@@ -26,6 +26,8 @@ export interface CatchUpResult {
   objects: number;
   seconds: number;
   perSecond: number;
+  /** The same objects imported on A in the same run: a reference taken under the same load. */
+  importPerSecond: number;
 }
 
 /** The generated objects as TLP:CLEAR (GREEN stops at the community: it never federates). */
@@ -114,6 +116,7 @@ export async function federationCatchUp(
         created: new Date().toISOString(),
       })
       .execute();
+    const importStarted = performance.now();
     const imported = await importBundle(
       a.store,
       Readable.from(federatedChunks(objects)),
@@ -124,9 +127,10 @@ export async function federationCatchUp(
       },
       { batchSize: 1000 },
     );
+    const importSeconds = (performance.now() - importStarted) / 1000;
     const source = await versionsOf(a.store);
     console.log(
-      `federation catch-up: A holds ${source.rows} federated versions (${imported.created} created, ${imported.refused} refused)`,
+      `federation catch-up: A holds ${source.rows} federated versions (${imported.created} created, ${imported.refused} refused, imported at ${Math.round(imported.created / importSeconds)}/s)`,
     );
 
     // A's peer record for B is written before A's process opens the store; B's names A's URL.
@@ -185,6 +189,7 @@ export async function federationCatchUp(
       objects: received.rows,
       seconds,
       perSecond: received.rows / seconds,
+      importPerSecond: imported.created / importSeconds,
     };
   } finally {
     await peer?.stop();

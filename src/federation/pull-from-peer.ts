@@ -140,7 +140,7 @@ export async function pullFromPeer(
   options: PullOptions = {},
 ): Promise<PullResult> {
   const o = {
-    pageSize: Math.min(options.pageSize ?? 2000, MAX_PAGE_EVENTS),
+    pageSize: Math.min(options.pageSize ?? 5000, MAX_PAGE_EVENTS),
     maxPages: options.maxPages ?? 50,
     maxBytes: options.maxBytes ?? MAX_PAGE_BYTES,
     timeoutMs: options.timeoutMs ?? 30_000,
