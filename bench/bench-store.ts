@@ -44,7 +44,7 @@ export async function freshStore(
   kind: 'sqlite' | 'postgres',
   dir: string,
   sqlitePath = join(dir, `${randomUUID()}.db`),
-): Promise<{ store: Store; admin: UserViewer; cleanup: () => Promise<void> }> {
+): Promise<{ store: Store; admin: UserViewer; schema: string; cleanup: () => Promise<void> }> {
   const schema = `bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const store =
     kind === 'sqlite'
@@ -64,7 +64,7 @@ export async function freshStore(
     if (kind === 'postgres') await store.db.schema.dropSchema(schema).ifExists().cascade().execute();
     await store.close();
   };
-  return { store, admin, cleanup };
+  return { store, admin, schema, cleanup };
 }
 
 export function removeDir(dir: string): void {

@@ -2,8 +2,10 @@
 // `objects` objects are imported in batches of 1,000 (commits spread over the import, as a feed or
 // a partner's TAXII push would make them). Delivery lag is measured per event, from the commit of the
 // object's batch (the import's result for it) to the event's arrival at a client.
-// Usage: npm run bench -- stream [objects=20000] [clients=100] [sqlite|postgres]
-// Target (issue #19): lag p99 under 1 s. Federation catch-up is not measured (federation not built).
+// Then federation catch-up (bench/federation-catch-up.ts): `catchUp` objects from instance A to B.
+// Usage: npm run bench -- stream [objects=20000] [clients=100] [sqlite|postgres] [catchUp=100000]
+// (objects 0 runs the catch-up only; catchUp 0 the stream only).
+// Targets (issue #19): lag p99 under 1 s; catch-up at least 10,000 objects/s.
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -16,6 +18,7 @@ import { streamRoutes } from '../src/http/stream/stream.routes.js';
 import { loadOrgDefaults } from '../src/ingest/org-defaults.js';
 import { importBundle } from '../src/ingest/stix/import-bundle.js';
 import { addOrgUser, benchDir, freshStore, removeDir } from './bench-store.js';
+import { federationCatchUp } from './federation-catch-up.js';
 import { bundleChunks } from './generate-bundle.js';
 
 interface ClientReport {
@@ -24,10 +27,37 @@ interface ClientReport {
   done?: { received: number; p50: number; p99: number; measured: number };
 }
 
+const CATCH_UP_TARGET = 10_000;
+
 export async function run(args: string[]): Promise<string> {
   const objects = Number(args[0] ?? 20_000);
   const clients = Number(args[1] ?? 100);
   const backend = args[2] === 'postgres' ? 'postgres' : 'sqlite';
+  const catchUp = Number(args[3] ?? 100_000);
+  const lag = objects > 0 ? await streamLag(objects, clients, backend) : 'stream lag not measured';
+  let federation = 'federation catch-up not measured';
+  if (catchUp > 0) {
+    const dir = benchDir();
+    try {
+      const c = await federationCatchUp(catchUp, backend, dir);
+      const ratio = c.perSecond / CATCH_UP_TARGET;
+      federation =
+        `federation catch-up ${c.objects} objects on ${backend} in ${c.seconds.toFixed(1)} s, exact: ` +
+        `${Math.round(c.perSecond)} objects/s (target >= ${CATCH_UP_TARGET}: ${ratio.toFixed(2)}× of it, ` +
+        `${ratio >= 1 ? 'met' : 'NOT met'}; the same objects imported on A in the same run: ` +
+        `${Math.round(c.importPerSecond)}/s, catch-up at ${(c.perSecond / c.importPerSecond).toFixed(2)}× of it)`;
+    } finally {
+      removeDir(dir);
+    }
+  }
+  const size =
+    objects === 20_000 && clients === 100 && catchUp === 100_000
+      ? ' [issue size]'
+      : ' [reduced size; issue size: 20000 100 sqlite 100000]';
+  return `stream: ${lag}; ${federation}${size}`;
+}
+
+async function streamLag(objects: number, clients: number, backend: 'sqlite' | 'postgres') {
   const dir = benchDir();
   const { store, admin, cleanup } = await freshStore(backend, dir);
   const app = await buildApp(
@@ -115,13 +145,14 @@ export async function run(args: string[]): Promise<string> {
     const drained = performance.now() - started;
     child.send({ finish: true });
     const { p50, p99 } = await done;
-    const line =
+    console.log(
       `stream: ${clients} clients, ${summary.created} objects imported on ${backend} in ${(imported / 1000).toFixed(1)} s ` +
-      `(${Math.round(summary.created / (imported / 1000))}/s), ${received}/${expected} events delivered in ${(drained / 1000).toFixed(1)} s; ` +
-      `lag p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (target p99 < 1000 ms: ${(p99 / 1000).toFixed(2)}× of it, ${p99 < 1000 ? 'met' : 'NOT met'}); ` +
-      `federation catch-up not measured (not built; target >= 10,000 objects/s)` +
-      (objects === 20_000 && clients === 100 ? ' [issue size]' : ' [reduced size; issue size: 20000 100]');
-    return line;
+        `(${Math.round(summary.created / (imported / 1000))}/s), ${received}/${expected} events delivered in ${(drained / 1000).toFixed(1)} s`,
+    );
+    return (
+      `${clients} clients, lag p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms ` +
+      `(target p99 < 1000 ms: ${(p99 / 1000).toFixed(2)}× of it, ${p99 < 1000 ? 'met' : 'NOT met'})`
+    );
   } finally {
     await app.close();
     await cleanup();

@@ -98,10 +98,11 @@ export async function applyInbound(
           received.add(`${row.id}\u0000${row.ownerOrg}`);
         }
       }
-      for (let i = 0; i < origins.length; i += 200)
+      // 1,000 rows of 4 values a statement: within SQLite's and PostgreSQL's bind limits.
+      for (let i = 0; i < origins.length; i += 1000)
         await trx
           .insertInto('federation_origins')
-          .values(origins.slice(i, i + 200))
+          .values(origins.slice(i, i + 1000))
           .onConflict((oc) => oc.columns(['object_id', 'owner_org']).doNothing())
           .execute();
     });

@@ -7,8 +7,16 @@ import { committedHigh } from '../stream/read-changes.js';
 import { instanceId } from './instance-id.js';
 import { peerErrors } from './peer-errors.js';
 import type { PeerError } from './peer-errors.js';
-import { addPeer, getPeer, listPeers, removePeer } from './peers.js';
+import { addPeer, canReceive, canSend, getPeer, listPeers, removePeer } from './peers.js';
 import type { Peer, PeerInput } from './peers.js';
+
+/**
+ * How a connection stands: `never_contacted` (no page pulled from or served to it yet), `failing`
+ * (its newest error is newer than its last pull or page served), `catching_up` (a lag either way),
+ * `in_sync`.
+ */
+export const PEER_STATES = ['never_contacted', 'failing', 'catching_up', 'in_sync'] as const;
+export type PeerState = (typeof PEER_STATES)[number];
 
 export interface PeerStatus {
   peer: Peer;
@@ -19,7 +27,39 @@ export interface PeerStatus {
   /** The last remote seq applied here, and how far behind the peer's newest seq (when last asked). */
   receivedSeq: number;
   lagIn: number;
+  state: PeerState;
+  /** The newest error first (at most 20), each with its code, reason and time. */
   errors: PeerError[];
+  lastError: PeerError | null;
+}
+
+/** The one computation of a peer's status, for the per-peer and all-peers views and the CLI. */
+async function statusOf(store: Store, peer: Peer, instance: string, high: number): Promise<PeerStatus> {
+  const errors = await peerErrors(store, peer.id);
+  const lastError = errors[0] ?? null;
+  const lagOut = Math.max(0, high - peer.sentSeq);
+  const lagIn = Math.max(0, peer.remoteHigh - peer.receivedSeq);
+  const contacts = [peer.lastPullAt, peer.lastServedAt].filter((t): t is string => t !== null);
+  const lastContact = contacts.length === 0 ? null : contacts.sort().at(-1)!;
+  const state: PeerState =
+    lastError !== null && (lastContact === null || lastError.at > lastContact)
+      ? 'failing'
+      : lastContact === null
+        ? 'never_contacted'
+        : (canSend(peer) && lagOut > 0) || (canReceive(peer) && lagIn > 0)
+          ? 'catching_up'
+          : 'in_sync';
+  return {
+    peer,
+    instance,
+    sentSeq: peer.sentSeq,
+    lagOut,
+    receivedSeq: peer.receivedSeq,
+    lagIn,
+    state,
+    errors,
+    lastError,
+  };
 }
 
 async function audit(
@@ -63,14 +103,18 @@ export async function federationPeers(store: Store, actor: Actor): Promise<Peer[
 export async function peerStatus(store: Store, actor: Actor, idOrName: string): Promise<PeerStatus> {
   requireAdmin(actor, 'see federation status');
   const peer = await getPeer(store, idOrName);
-  const high = await committedHigh(store);
-  return {
-    peer,
-    instance: await instanceId(store),
-    sentSeq: peer.sentSeq,
-    lagOut: Math.max(0, high - peer.sentSeq),
-    receivedSeq: peer.receivedSeq,
-    lagIn: Math.max(0, peer.remoteHigh - peer.receivedSeq),
-    errors: await peerErrors(store, peer.id),
-  };
+  return statusOf(store, peer, await instanceId(store), await committedHigh(store));
+}
+
+/** Every peer's status, by name (administrators only). */
+export async function federationStatus(store: Store, actor: Actor): Promise<PeerStatus[]> {
+  requireAdmin(actor, 'see federation status');
+  const [peers, instance, high] = await Promise.all([
+    listPeers(store),
+    instanceId(store),
+    committedHigh(store),
+  ]);
+  const statuses: PeerStatus[] = [];
+  for (const peer of peers) statuses.push(await statusOf(store, peer, instance, high));
+  return statuses;
 }

@@ -21,7 +21,12 @@ export const FederationEvent = z.discriminatedUnion('kind', [
     id: z.string(),
     type: z.string(),
     origin: z.string(),
-    object: z.record(z.string(), z.unknown()),
+    // Checked for shape only here: applyInbound validates each object as STIX. A record schema would
+    // copy every object of the page key by key (measured: ~5% of a catch-up's CPU).
+    object: z.custom<Record<string, unknown>>(
+      (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+      'an object',
+    ),
     meta: Meta,
   }),
   z.object({

@@ -1,6 +1,13 @@
 /** Federation between Accord instances: peers, the outbound filter, transfer and its worker. */
-export { connectPeer, disconnectPeer, federationPeers, peerStatus } from './federation-admin.js';
-export type { PeerStatus } from './federation-admin.js';
+export {
+  connectPeer,
+  disconnectPeer,
+  federationPeers,
+  federationStatus,
+  PEER_STATES,
+  peerStatus,
+} from './federation-admin.js';
+export type { PeerState, PeerStatus } from './federation-admin.js';
 export { FederationWorker } from './federation-worker.js';
 export { instanceId } from './instance-id.js';
 export { OutboundRule, ruleAllows } from './outbound-rule.js';

@@ -67,8 +67,11 @@ async function fetchPage(
   after: number,
   o: Required<Omit<PullOptions, 'signal'>> & Pick<PullOptions, 'signal'>,
   waitMs: number,
+  held: number,
 ) {
-  const url = `${peer.url}/api/v1/federation/exchange/changes?after=${after}&limit=${o.pageSize}&wait=${waitMs}`;
+  const url =
+    `${peer.url}/api/v1/federation/exchange/changes?after=${after}&limit=${o.pageSize}&wait=${waitMs}` +
+    (held < after ? `&held=${held}` : '');
   const timeout = AbortSignal.timeout(o.timeoutMs + waitMs);
   let response: Response;
   try {
@@ -137,7 +140,7 @@ export async function pullFromPeer(
   options: PullOptions = {},
 ): Promise<PullResult> {
   const o = {
-    pageSize: Math.min(options.pageSize ?? 2000, MAX_PAGE_EVENTS),
+    pageSize: Math.min(options.pageSize ?? 5000, MAX_PAGE_EVENTS),
     maxPages: options.maxPages ?? 50,
     maxBytes: options.maxBytes ?? MAX_PAGE_BYTES,
     timeoutMs: options.timeoutMs ?? 30_000,
@@ -157,10 +160,23 @@ export async function pullFromPeer(
     remoteHigh: peer.remoteHigh,
   };
   let after = peer.receivedSeq;
+  // The next page is fetched (and checked) while this one is applied; the cursor still moves only
+  // once a page is applied, so a stop anywhere resumes exactly. An unused prefetch is cancelled.
+  const cancel = new AbortController();
+  const fetchOptions = {
+    ...o,
+    signal: o.signal === undefined ? cancel.signal : AbortSignal.any([o.signal, cancel.signal]),
+  };
+  let ahead: Promise<FederationPage> | undefined;
   try {
     for (let n = 0; n < o.maxPages; n++) {
       // Only the first page may wait: a later one is asked for because there is more.
-      const page = await fetchPage(peer, self, secret, after, o, n === 0 ? o.waitMs : 0);
+      const page = await (ahead ?? fetchPage(peer, self, secret, after, fetchOptions, o.waitMs, after));
+      ahead = undefined;
+      if (!page.caught_up && n + 1 < o.maxPages) {
+        ahead = fetchPage(peer, self, secret, page.next, fetchOptions, 0, after);
+        ahead.catch(() => undefined); // its failure is met when it is awaited (or it is cancelled)
+      }
       const applied = await applyInbound(store, peer, self, page.events);
       for (const r of applied.refused.slice(0, 20))
         await recordPeerError(store, peer.id, r.code, `seq ${r.seq} ${r.id}: ${r.message}`);
@@ -190,6 +206,8 @@ export async function pullFromPeer(
     if (error instanceof FederationRefused && error.code !== 'stopped')
       await recordPeerError(store, peer.id, error.code, error.message);
     throw error;
+  } finally {
+    cancel.abort();
   }
   return total;
 }

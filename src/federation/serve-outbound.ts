@@ -55,13 +55,14 @@ export async function confirmSent(store: Store, peer: Peer, after: number) {
 
 /**
  * The signed page of changes after `after` for `peer`. Asking after `after` confirms the peer holds
- * everything up to it: that is the "last sequence sent" its status shows.
+ * everything up to it — or up to `held`, when it fetches ahead while it still applies the page
+ * before: that is the "last sequence sent" its status shows.
  */
-export async function servePage(store: Store, peer: Peer, after: number, limit: number) {
+export async function servePage(store: Store, peer: Peer, after: number, limit: number, held = after) {
   const page = await readOutbound(store, peer, after, Math.min(Math.max(limit, 1), MAX_PAGE_EVENTS));
   const body = JSON.stringify(page);
   await updatePeerCursors(store, peer.id, {
-    sent_seq: Math.max(after, 0),
+    sent_seq: Math.max(Math.min(held, after), 0),
     local_high: page.high,
     last_served_at: new Date().toISOString(),
   });

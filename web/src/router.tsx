@@ -38,6 +38,7 @@ const RansomwareTablesPage = lazyRouteComponent(
   () => import('./admin/RansomwareTablesPage.js'),
   'RansomwareTablesPage',
 );
+const FederationPage = lazyRouteComponent(() => import('./federation/FederationPage.js'), 'FederationPage');
 const LandscapePage = lazyRouteComponent(() => import('./reports/LandscapePage.js'), 'LandscapePage');
 const DeconflictPage = lazyRouteComponent(() => import('./deconflict/DeconflictPage.js'), 'DeconflictPage');
 const OperationsPage = lazyRouteComponent(() => import('./operations/OperationsPage.js'), 'OperationsPage');
@@ -146,6 +147,7 @@ const routeTree = rootRoute.addChildren([
   route('/organisations', OrganisationsPage),
   route('/audit', AuditPage),
   route('/ransomware-tables', RansomwareTablesPage),
+  route('/federation', FederationPage),
   route('/reports', LandscapePage),
   route('/deconflict', DeconflictPage),
   route('/operations', OperationsPage),

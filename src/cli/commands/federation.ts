@@ -4,6 +4,7 @@ import {
   connectPeer,
   disconnectPeer,
   federationPeers,
+  federationStatus,
   peerStatus,
 } from '../../federation/federation-admin.js';
 import type { PeerStatus } from '../../federation/federation-admin.js';
@@ -38,7 +39,7 @@ const peerLine = (p: Peer) =>
 /** What `status` prints for one peer: both cursors, the lags and the newest errors with reasons. */
 export function statusLines(s: PeerStatus): string[] {
   return [
-    `${s.peer.name} (${s.peer.instanceId}, ${s.peer.direction})`,
+    `${s.peer.name} (${s.peer.instanceId}, ${s.peer.direction}): ${s.state.replace('_', ' ')}`,
     `  sent:     up to seq ${s.sentSeq}, lag ${s.lagOut}${s.peer.lastServedAt === null ? '' : `, last served ${s.peer.lastServedAt}`}`,
     `  received: up to seq ${s.receivedSeq}, lag ${s.lagIn}${s.peer.lastPullAt === null ? '' : `, last pulled ${s.peer.lastPullAt}`}`,
     ...(s.errors.length === 0
@@ -163,9 +164,8 @@ export function registerFederation(program: Command): void {
 async function showStatus(ref: string | undefined, flags: Flags) {
   await withStore(async ({ store }) => {
     const actor = await resolveActor(store, flags.as);
-    const refs = ref === undefined ? (await federationPeers(store, actor)).map((p) => p.id) : [ref];
-    const statuses: PeerStatus[] = [];
-    for (const r of refs) statuses.push(await peerStatus(store, actor, r));
+    const statuses: PeerStatus[] =
+      ref === undefined ? await federationStatus(store, actor) : [await peerStatus(store, actor, ref)];
     output(flags.json, statuses, () =>
       statuses.length === 0 ? ['no peers'] : statuses.flatMap(statusLines),
     );

@@ -5,6 +5,7 @@ import {
   connectPeer,
   disconnectPeer,
   federationPeers,
+  federationStatus,
   peerStatus,
 } from '../../federation/federation-admin.js';
 import { instanceId } from '../../federation/instance-id.js';
@@ -19,6 +20,7 @@ import { requireUser } from '../plugins/viewer.js';
 import {
   ChangesQuery,
   FederationPeer,
+  FederationStatusBody,
   PeerBody,
   PeerList,
   PeerParams,
@@ -62,6 +64,22 @@ export function federationRoutes(ctx: AppContext) {
       '/api/v1/federation/peers/:id',
       { schema: { tags, params: PeerParams, response: { 200: FederationPeer } } },
       async (request) => presentPeer(await disconnectPeer(store, requireUser(request), request.params.id)),
+    );
+
+    r.get(
+      '/api/v1/federation/status',
+      {
+        schema: {
+          tags,
+          description:
+            'Administrators: every peer with the last seq sent and received, the lag each way, its state and its newest errors with reasons.',
+          response: { 200: FederationStatusBody },
+        },
+      },
+      async (request) => {
+        const statuses = await federationStatus(store, requireUser(request));
+        return { instance: await instanceId(store), items: statuses.map(presentStatus) };
+      },
     );
 
     r.get(
@@ -111,7 +129,7 @@ export function federationRoutes(ctx: AppContext) {
           );
           throw federationRefused(error.code, error.message);
         }
-        const { after, limit, wait } = request.query;
+        const { after, limit, wait, held } = request.query;
         if (wait > 0) {
           await confirmSent(store, peer, after);
           // A peer that hangs up ends its wait (its socket closes; the request itself ends at once).
@@ -123,7 +141,7 @@ export function federationRoutes(ctx: AppContext) {
           await waitForChange(store, after, wait, AbortSignal.any([closing.signal, gone.signal]));
           request.socket.off('close', hangUp);
         }
-        const { body, signature } = await servePage(store, peer, after, limit);
+        const { body, signature } = await servePage(store, peer, after, limit, held);
         return reply.header(SIGNATURE_HEADER, signature).type('application/json').send(body);
       },
     );

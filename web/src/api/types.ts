@@ -159,3 +159,26 @@ export interface Items<T> {
   items: T[];
   next?: string;
 }
+
+/** GET /api/v1/federation/status: each connected peer as the federation status page shows it. */
+export interface FederationPeerError {
+  at: string;
+  code: string;
+  message: string;
+}
+export interface FederationPeerStatus {
+  peer: { id: string; name: string; url: string; instance_id: string; direction: 'pull' | 'push' | 'both' };
+  state: 'never_contacted' | 'failing' | 'catching_up' | 'in_sync';
+  sent_seq: number;
+  lag_out: number;
+  received_seq: number;
+  lag_in: number;
+  last_pull_at: string | null;
+  last_served_at: string | null;
+  last_error: FederationPeerError | null;
+  errors: FederationPeerError[];
+}
+export interface FederationStatus {
+  instance: string;
+  items: FederationPeerStatus[];
+}

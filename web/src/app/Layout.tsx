@@ -23,6 +23,7 @@ export function Layout({ session }: { session: Session }) {
           ['/organisations', 'Organisations'],
           ['/audit', 'Audit log'],
           ['/ransomware-tables', 'Ransomware tables'],
+          ['/federation', 'Federation'],
         ] as [string, string][])
       : []),
   ];
