@@ -16,11 +16,13 @@ export interface ObjectsEpoch {
 }
 
 export async function objectsEpoch(db: Kysely<Database>): Promise<ObjectsEpoch> {
-  const rows = await db
-    .selectFrom('store_epochs')
-    .select(['name', 'value'])
-    .where('name', 'in', ['deletions', 'versions'])
-    .execute();
+  // Read on every TAXII page: compiled once per store, as it has no parameters of its own.
+  let compiled = epochQueries.get(db);
+  if (compiled === undefined) {
+    compiled = epochQuery(db);
+    epochQueries.set(db, compiled);
+  }
+  const { rows } = await db.executeQuery(compiled);
   let deletions = 0;
   let versions = 0;
   for (const r of rows) {
@@ -29,6 +31,15 @@ export async function objectsEpoch(db: Kysely<Database>): Promise<ObjectsEpoch> 
   }
   return { deletions, key: `${deletions} ${versions}` };
 }
+
+const epochQuery = (db: Kysely<Database>) =>
+  db
+    .selectFrom('store_epochs')
+    .select(['name', 'value'])
+    .where('name', 'in', ['deletions', 'versions'])
+    .compile();
+
+const epochQueries = new WeakMap<Kysely<Database>, ReturnType<typeof epochQuery>>();
 
 /** Moves the versions epoch forward; called in the transaction that adds versions. */
 export async function advanceVersionsEpoch(trx: Kysely<Database>): Promise<void> {
