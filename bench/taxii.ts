@@ -4,12 +4,15 @@
  * 500-object pages from random places in the collection (p50 and p99 latency). The clients run in a
  * process of their own; the server's CPU time per page is printed too, since latency on a shared
  * machine depends on what else runs.
- * Usage: npm run bench -- taxii [count] [--postgres]
+ * Usage: npm run bench -- taxii [count] [--postgres] [--cpu-prof]
+ * (--cpu-prof: writes a V8 profile of the server during the concurrent pages to the working directory)
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { SYSTEM } from '../src/audit/actor.js';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { loadConfig } from '../src/config.js';
@@ -123,6 +126,31 @@ function inClient<T>(job: Record<string, unknown>): Promise<T> {
   });
 }
 
+/**
+ * Starts the V8 profiler in this process (the server); the function it returns stops it and writes
+ * the profile (open it in Chrome DevTools) to the working directory, returning its path.
+ */
+async function startProfile(): Promise<() => Promise<string>> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      session.post(method, (error, result) => {
+        if (error === null) resolve(result);
+        else reject(error);
+      });
+    });
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    session.disconnect();
+    const path = `taxii-${Date.now()}.cpuprofile`;
+    writeFileSync(path, JSON.stringify(profile));
+    return path;
+  };
+}
+
 /** CPU milliseconds this process (the server) spent since `since`. */
 function serverMs(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
@@ -211,9 +239,12 @@ export async function run(args: string[]): Promise<string> {
         `taxii: ${fmt(storedTextCache(store.db).size)} versions in the text cache before the concurrent pages`,
       );
       const job = { mode: 'load', headers, tokens, clients: CLIENTS };
+      const profiler = args.includes('--cpu-prof') ? await startProfile() : undefined;
       const loadCpu = process.cpuUsage();
       const load = await inClient<{ latencies: number[]; seconds: number }>({ ...job, base });
       const loadMs = serverMs(loadCpu) / load.latencies.length;
+      if (profiler !== undefined)
+        console.log(`taxii: server profile of the concurrent pages in ${await profiler()}`);
       const ours = latency(load.latencies);
       console.log(
         `taxii ${CLIENTS} clients x ${REQUESTS_PER_CLIENT} pages of 500: p50 ${ours.p50.toFixed(1)} ms, p99 ${ours.p99.toFixed(1)} ms, ${fmt((load.latencies.length * 500) / load.seconds)} objects/s served, server CPU ${loadMs.toFixed(1)} ms per page`,

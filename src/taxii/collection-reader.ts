@@ -3,7 +3,7 @@ import type { CompiledQuery } from 'kysely';
 import { audienceKey } from '../policy/visibility.js';
 import type { Viewer } from '../policy/viewer.js';
 import type { StoredVersion } from '../store/objects/read-objects.js';
-import { deletionEpoch } from '../store/objects/visible-id-cache.js';
+import { objectsEpoch } from '../store/objects/objects-epoch.js';
 import { visibleVersions } from '../store/objects/visible-versions.js';
 import type { Db } from '../store/store.js';
 import { inCollection, isExactInSql, narrowToCollection } from './collection-filter.js';
@@ -11,6 +11,7 @@ import type { TaxiiCollection } from './taxii-collection.js';
 import { NextToken } from './taxii-query.js';
 import type { TaxiiQuery } from './taxii-query.js';
 import { pageQueryCache } from './page-query-cache.js';
+import { pageSeqCache } from './page-seq-cache.js';
 import { storedTextCache } from './stored-text-cache.js';
 import type { StoredText } from './stored-text-cache.js';
 import { firstCopyOfVersion, versionPredicate } from './version-match.js';
@@ -69,12 +70,25 @@ export async function readCollectionObjects(
   collection: TaxiiCollection,
   query: TaxiiQuery,
 ): Promise<CollectionPage<CollectionObject> & { epoch?: number }> {
-  // Read before the page, for presentTexts (see PresentTextsOptions.epoch).
-  const epoch = db.isTransaction ? undefined : await deletionEpoch(db);
+  // Read before the page: for presentTexts (see PresentTextsOptions.epoch) and the page-seq cache.
+  const state = db.isTransaction ? undefined : await objectsEpoch(db);
+  const epoch = state?.deletions;
   const exact = isExactInSql(collection.filter);
-  const { rows, ...paging } = await readRows(db, viewer, collection, query, 'objects', (q) =>
+  const { key, build } = pageQuery(db, viewer, collection, query, 'objects', (q) =>
     q.select('o.seq').$if(!exact, (qb) => qb.select('o.tlp')),
   );
+  const run = async (after: number | undefined, limit: number) =>
+    (await pageQueryCache(db).run(db, key, after, limit, build)).rows;
+  // Rows of an exact filter are seqs alone, which the page-seq cache can give for the same query.
+  const found: Array<{ seq: number; tlp?: string | null }> =
+    state !== undefined && exact
+      ? (
+          await pageSeqCache(db).page(state.key, key, query.after, query.limit + 1, async (after, limit) =>
+            (await run(after, limit)).map((r) => r.seq),
+          )
+        ).map((seq) => ({ seq }))
+      : await run(query.after, query.limit + 1);
+  const { rows, ...paging } = paged(found, query.limit);
   const cache = storedTextCache(db);
   const held = rows.map((r) => cache.get(r.seq));
   const missing: number[] = [];
@@ -149,9 +163,28 @@ async function readRows<R extends { seq: number }>(
   collection: TaxiiCollection,
   query: TaxiiQuery,
   shape: string,
-  columns: (q: Narrowed) => {
-    orderBy(c: 'o.seq'): { limit(n: number): { compile(): CompiledQuery<R> } };
-  },
+  columns: Columns<R>,
+) {
+  const { key, build } = pageQuery(db, viewer, collection, query, shape, columns);
+  const { rows } = await pageQueryCache(db).run(db, key, query.after, query.limit + 1, build);
+  return paged(rows, query.limit);
+}
+
+type Columns<R> = (q: Narrowed) => {
+  orderBy(c: 'o.seq'): { limit(n: number): { compile(): CompiledQuery<R> } };
+};
+
+/**
+ * The page query for one viewer, as a builder of its compiled form from the cursor and the limit,
+ * and the key of everything else the compiled text depends on (for the compiled-query cache).
+ */
+function pageQuery<R>(
+  db: Db,
+  viewer: Viewer,
+  collection: TaxiiCollection,
+  query: TaxiiQuery,
+  shape: string,
+  columns: Columns<R>,
 ) {
   const build = (after: number | undefined, limit: number) => {
     let q = narrowToCollection(visibleVersions(db, viewer), collection.filter);
@@ -179,9 +212,13 @@ async function readRows<R extends { seq: number }>(
     query.specVersions,
     query.versions,
   ]);
-  const { rows } = await pageQueryCache(db).run(db, key, query.after, query.limit + 1, build);
-  const more = rows.length > query.limit;
-  const scanned = rows.slice(0, query.limit);
-  const last = scanned.at(-1);
-  return { rows: scanned, more, ...(more && last !== undefined ? { next: NextToken.encode(last.seq) } : {}) };
+  return { key, build };
+}
+
+/** Rows read with one more than `limit`: the page, whether there is more, and the token after it. */
+function paged<R extends { seq: number }>(found: R[], limit: number) {
+  const more = found.length > limit;
+  const rows = found.slice(0, limit);
+  const last = rows.at(-1);
+  return { rows, more, ...(more && last !== undefined ? { next: NextToken.encode(last.seq) } : {}) };
 }

@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import { StoredTextCache, storedTextCache } from './stored-text-cache.js';
 import type { StoredText } from './stored-text-cache.js';
 import { createCollection } from './taxii-collection.js';
+import { TextArena } from './text-arena.js';
 import type { TaxiiCollection } from './taxii-collection.js';
 import { TAXII_ACCEPT, taxiiWorld } from './taxii-test-kit.js';
 import type { TaxiiWorld } from './taxii-test-kit.js';
@@ -25,8 +26,9 @@ const row = (seq: number, data: string): StoredText => ({
 });
 
 describe('StoredTextCache', () => {
-  it('drops the oldest versions once their texts exceed the bound', () => {
-    const cache = new StoredTextCache(10);
+  it('drops the oldest versions once their texts and bytes exceed the bound', () => {
+    // Each ASCII text counts twice: four characters and four bytes.
+    const cache = new StoredTextCache(20);
     cache.add(row(1, 'aaaa'));
     cache.add(row(2, 'bbbb'));
     expect(cache.get(1)?.data).toBe('aaaa');
@@ -37,25 +39,30 @@ describe('StoredTextCache', () => {
     expect(cache.size).toBe(2);
   });
 
-  it('keeps UTF-8 copies of held texts within the same bound, and none of texts it does not hold', () => {
-    const cache = new StoredTextCache(12);
+  it('holds the UTF-8 bytes of each held text, and none of texts it does not hold', () => {
+    const cache = new StoredTextCache(14);
     const a = row(1, 'añb');
-    const b = row(2, 'cccc');
+    const b = row(2, 'ccc');
     cache.add(a);
     cache.add(b);
-    expect(cache.utf8(a)).toEqual(Buffer.from('añb'));
-    expect(cache.utf8(a)).toBe(cache.utf8(a));
+    const bytesOf = (r: StoredText) => {
+      const slot = cache.bytes(r);
+      return slot === undefined ? undefined : slot.chunk.subarray(slot.start, slot.end);
+    };
+    expect(bytesOf(a)).toEqual(Buffer.from('añb'));
+    expect(bytesOf(b)).toEqual(Buffer.from('ccc'));
     // Another object with a held seq is not the held row: its text may differ.
-    expect(cache.utf8(row(2, 'dddd'))).toBeUndefined();
-    // 3 + 4 characters and 4 bytes for 'añb' fit in 12; 4 more bytes push out the oldest row with its copy.
-    expect(cache.utf8(b)).toEqual(Buffer.from('cccc'));
+    expect(cache.bytes(row(2, 'ddd'))).toBeUndefined();
+    // 3 characters and 4 bytes, 3 and 3, 3 and 3: 19 is over 14, so the oldest goes with its bytes.
+    cache.add(row(3, 'eee'));
     expect(cache.get(1)).toBeUndefined();
-    expect(cache.utf8(a)).toBeUndefined();
+    expect(cache.bytes(a)).toBeUndefined();
     expect(cache.get(2)).toBe(b);
+    expect(bytesOf(b)).toEqual(Buffer.from('ccc'));
   });
 
-  it('keeps the first copy of a seq and never holds a text larger than the bound', () => {
-    const cache = new StoredTextCache(10);
+  it('keeps the first copy of a seq and never holds a text whose bytes might not fit', () => {
+    const cache = new StoredTextCache(40);
     cache.add(row(1, 'first'));
     cache.add(row(1, 'other'));
     cache.add(row(2, 'x'.repeat(11)));
@@ -64,40 +71,91 @@ describe('StoredTextCache', () => {
   });
 });
 
-describe('StoredTextCache under long runs of adds and copies', () => {
+describe('StoredTextCache.pieces', () => {
+  const text = fc.oneof(
+    fc.json(),
+    fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => JSON.stringify({ name: s })),
+    // Lone surrogates: written as U+FFFD, exactly as Buffer.from writes them.
+    fc.string({ unit: 'binary', maxLength: 20 }).map((s) => JSON.stringify({ name: s })),
+  );
+
+  it('joins to exactly the presented texts with commas, in small and large chunks alike', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, fc.boolean(), fc.boolean()), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 200 }),
+        (entries, chunkBytes) => {
+          const cache = new StoredTextCache(1024 * 1024, new TextArena(chunkBytes));
+          const versions = entries.map(([data], i) => row(i + 1, data));
+          for (const v of versions) cache.add(v);
+          // Some texts are presented otherwise (redacted: another string); some versions are not held.
+          const texts = entries.map(([data, redacted], i) => (redacted ? `{"redacted":${i}}` : data));
+          const listed = versions.map((v, i) => (entries[i]![2] ? row(v.seq, v.data) : v));
+          const pieces = cache.pieces(listed, texts);
+          const joined = Buffer.concat(
+            pieces.flatMap((p, i) => [...(i > 0 ? [Buffer.from(',')] : []), Buffer.from(p)]),
+          );
+          expect(joined.equals(Buffer.from(texts.join(',')))).toBe(true);
+          // Every held text that goes out as stored comes from the arena, never a string.
+          const fromArena = entries.filter(([, redacted, other]) => !redacted && !other).length;
+          const strings = pieces.filter((p) => typeof p === 'string').length;
+          expect(strings).toBe(entries.length - fromArena);
+          for (const [i, v] of versions.entries()) {
+            const slot = cache.bytes(v);
+            expect(slot?.chunk.subarray(slot.start, slot.end).equals(Buffer.from(v.data))).toBe(true);
+            expect(slot?.chunk[slot.end]).toBe(44);
+            expect(cache.get(i + 1)).toBe(v);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sends a page of texts added in a row as one slice', () => {
+    const cache = new StoredTextCache();
+    const versions = [1, 2, 3].map((seq) => row(seq, `{"n":${seq}}`));
+    for (const v of versions) cache.add(v);
+    const pieces = cache.pieces(
+      versions,
+      versions.map((v) => v.data),
+    );
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]!.toString()).toBe('{"n":1},{"n":2},{"n":3}');
+    // A gap (the second left out of the page) makes two slices.
+    const gapped = [versions[0]!, versions[2]!];
+    expect(
+      cache
+        .pieces(
+          gapped,
+          gapped.map((v) => v.data),
+        )
+        .map(String),
+    ).toEqual(['{"n":1}', '{"n":3}']);
+  });
+});
+
+describe('StoredTextCache under long runs of adds', () => {
   it('holds exactly the newest versions that fit, as a plain first-in-first-out model does', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 9 }), fc.boolean()), {
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 9 })), {
           maxLength: 400,
         }),
         (steps) => {
           const budget = 40;
           const cache = new StoredTextCache(budget);
-          // The model: seqs in order of arrival, each with its size and whether its copy is held.
-          let model: Array<{ seq: number; size: number; copied: boolean }> = [];
-          const used = () => model.reduce((n, m) => n + m.size * (m.copied ? 2 : 1), 0);
-          const trim = (keep?: number) => {
-            while (used() > budget && model.length > 0 && model[0]!.seq !== keep) model = model.slice(1);
-          };
+          // The model: seqs in order of arrival, each with its size (characters, and as many bytes).
+          let model: Array<{ seq: number; size: number }> = [];
+          const used = () => model.reduce((n, m) => n + m.size * 2, 0);
           const held = new Map<number, StoredText>();
-          for (const [seq, size, copy] of steps) {
-            const known = model.find((m) => m.seq === seq);
-            if (copy) {
-              const version = held.get(seq);
-              if (known === undefined || version === undefined) continue;
-              expect(cache.utf8(version)).toEqual(Buffer.from(version.data));
-              if (!known.copied && known.size * 2 <= budget) {
-                known.copied = true;
-                trim(seq);
-              }
-            } else if (known === undefined) {
-              const version = row(seq, 'x'.repeat(size));
-              cache.add(version);
-              held.set(seq, version);
-              model.push({ seq, size, copied: false });
-              trim();
-            }
+          for (const [seq, size] of steps) {
+            if (model.some((m) => m.seq === seq) || size * 4 > budget) continue;
+            const version = row(seq, 'x'.repeat(size));
+            cache.add(version);
+            held.set(seq, version);
+            model.push({ seq, size });
+            while (used() > budget) model = model.slice(1);
             expect(cache.size).toBe(model.length);
             for (const m of model) expect(cache.get(m.seq)).toBe(held.get(m.seq));
           }

@@ -1,5 +1,7 @@
 import type { StoredVersion } from '../store/objects/read-objects.js';
 import type { Db } from '../store/store.js';
+import { adjoins, TextArena } from './text-arena.js';
+import type { ArenaSlot } from './text-arena.js';
 
 /** The columns of a stored version that never change once written, as TAXII pages use them. */
 export type StoredText = Pick<
@@ -8,20 +10,29 @@ export type StoredText = Pick<
 >;
 
 /**
- * About 128 MB: 64 MB of STIX text and as much again for its UTF-8 copies (one byte per character for
- * ASCII texts), plus a small record per version. The copies share the texts' budget, so a bound that
- * held only the texts would, once the copies are made, hold half as many versions and make every page
- * of a collection that fitted before read its rows again.
+ * About 128 MB: 64 MB of STIX text and as much again for its UTF-8 bytes (one byte per character for
+ * ASCII texts), plus a small record per version. Both count in one budget: a bound that held only
+ * the texts would hold half as many versions once their bytes are kept too, and make every page of
+ * a collection that fitted before read its rows again.
  */
 const MAX_CHARS = 128 * 1024 * 1024;
 
+interface Held {
+  row: StoredText;
+  slot: ArenaSlot;
+}
+
 /**
- * Stored versions by `seq`, first in first out, bounded by the length of their texts. Not least
- * recently used: moving 500 entries to the back of a 100,000-entry Map on every page cost more than
- * the query the cache saves; new versions, the ones polling clients ask for, are the last to go.
+ * Stored versions by `seq`, first in first out, bounded by the length of their texts and bytes. Not
+ * least recently used: moving 500 entries to the back of a 100,000-entry Map on every page cost more
+ * than the query the cache saves; new versions, the ones polling clients ask for, are the last to go.
  * The order of arrival is kept in a queue of its own: walking a Map from its start to find the oldest
  * entry also walks the slots of every entry deleted since the Map last rehashed, which made each
  * eviction cost as much as the whole cache once it was full (70 ms of CPU per 500-object page).
+ *
+ * Each text is also kept as UTF-8 bytes in a `TextArena`, written when the version is added: pages
+ * read a range of seqs in order, so the versions of a page usually lie side by side there and go
+ * out as a few slices (`withStoredBytes`), with no string built or encoded per object.
  *
  * Why no invalidation is needed: a version row is written once and only its `is_head` and `deleted`
  * flags ever change (write-versions, delete-object); `seq` is never reused. The cache holds none of
@@ -33,69 +44,79 @@ const MAX_CHARS = 128 * 1024 * 1024;
  * much as reading the seqs alone (every column of every row becomes a JS string and a property).
  */
 export class StoredTextCache {
-  private readonly rows = new Map<number, StoredText>();
-  /** UTF-8 copies of held texts that went out as stored, counted in the same budget. */
-  private readonly bytes = new Map<number, Buffer>();
+  private readonly held = new Map<number, Held>();
   /** Seqs in the order they were added; `head` is the oldest one still held. */
   private order: number[] = [];
   private head = 0;
   private chars = 0;
 
-  constructor(private readonly maxChars = MAX_CHARS) {}
+  constructor(
+    private readonly maxChars = MAX_CHARS,
+    private readonly arena = new TextArena(),
+  ) {}
 
   get size(): number {
-    return this.rows.size;
+    return this.held.size;
   }
 
   /** The version with this seq; undefined when not held. */
   get(seq: number): StoredText | undefined {
-    return this.rows.get(seq);
+    return this.held.get(seq)?.row;
   }
 
   add(row: StoredText): void {
-    if (row.data.length > this.maxChars || this.rows.has(row.seq)) return;
-    this.rows.set(row.seq, row);
+    // A text whose bytes could not fit beside it is not held (UTF-8 takes up to three per unit).
+    if (row.data.length * 4 > this.maxChars || this.held.has(row.seq)) return;
+    const slot = this.arena.write(row.data);
+    this.held.set(row.seq, { row, slot });
     this.order.push(row.seq);
-    this.chars += row.data.length;
+    this.chars += row.data.length + (slot.end - slot.start);
     this.evict();
   }
 
   /**
-   * The held text of `row` as UTF-8 bytes, made on first use and kept beside it: a page sent as
-   * stored then copies bytes instead of encoding 500 strings again. Undefined for a row not held.
+   * Where the UTF-8 bytes of held `row` lie in the arena; undefined for a row not held (another
+   * object with a held seq is not the held row: its text may differ).
    */
-  utf8(row: StoredText): Buffer | undefined {
-    if (this.rows.get(row.seq) !== row) return undefined;
-    let bytes = this.bytes.get(row.seq);
-    if (bytes === undefined) {
-      bytes = Buffer.from(row.data);
-      // A copy that cannot fit beside its text is not kept; the text is encoded when sent instead.
-      if (row.data.length + bytes.length > this.maxChars) return bytes;
-      this.bytes.set(row.seq, bytes);
-      this.chars += bytes.length;
-      this.evict(row.seq);
-    }
-    return bytes;
+  bytes(row: StoredText): ArenaSlot | undefined {
+    const held = this.held.get(row.seq);
+    return held?.row === row ? held.slot : undefined;
   }
 
   /**
-   * Drops the oldest versions, with their copies, until the budget holds; stops at `keep`, the version
-   * whose copy is being made, which may leave the budget over by that copy until the next add.
+   * The presented texts of a page ready to be joined with commas into its `objects` array: every run
+   * of texts that go out as stored (`presentTexts` hands back the stored string itself when nothing
+   * is removed) and lie side by side in the arena becomes one slice of it, which holds the run's
+   * texts already joined; any other text stays a string. So `pieces.join(',')` in bytes is the page.
    */
-  private evict(keep?: number): void {
-    while (this.chars > this.maxChars && this.head < this.order.length) {
-      const seq = this.order[this.head]!;
-      if (seq === keep) break;
-      this.head++;
-      const old = this.rows.get(seq);
-      if (old === undefined) continue;
-      this.rows.delete(seq);
-      this.chars -= old.data.length;
-      const bytes = this.bytes.get(seq);
-      if (bytes !== undefined) {
-        this.bytes.delete(seq);
-        this.chars -= bytes.length;
+  pieces(versions: readonly StoredText[], texts: readonly string[]): Array<string | Buffer> {
+    const pieces: Array<string | Buffer> = [];
+    let first: ArenaSlot | undefined;
+    let last: ArenaSlot | undefined;
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i]!;
+      const version = versions[i];
+      const slot = version !== undefined && text === version.data ? this.bytes(version) : undefined;
+      if (slot !== undefined && last !== undefined && adjoins(last, slot)) {
+        last = slot;
+        continue;
       }
+      if (first !== undefined && last !== undefined) pieces.push(first.chunk.subarray(first.start, last.end));
+      first = last = slot;
+      if (slot === undefined) pieces.push(text);
+    }
+    if (first !== undefined && last !== undefined) pieces.push(first.chunk.subarray(first.start, last.end));
+    return pieces;
+  }
+
+  /** Drops the oldest versions, with their bytes, until the budget holds. */
+  private evict(): void {
+    while (this.chars > this.maxChars && this.head < this.order.length) {
+      const seq = this.order[this.head++]!;
+      const old = this.held.get(seq);
+      if (old === undefined) continue;
+      this.held.delete(seq);
+      this.chars -= old.row.data.length + (old.slot.end - old.slot.start);
     }
     // Drop the consumed front of the queue once it is half of it, so the queue stays in proportion.
     if (this.head > 1024 && this.head * 2 > this.order.length) {
@@ -106,19 +127,15 @@ export class StoredTextCache {
 }
 
 /**
- * The presented texts of a page with every text that goes out as stored replaced by the cache's
- * UTF-8 bytes of it (`presentTexts` hands back the stored string itself when nothing is removed).
+ * The presented texts of a page as the pieces of its `objects` array (`StoredTextCache.pieces`),
+ * from the store's cache.
  */
 export function withStoredBytes(
   db: Db,
   versions: readonly StoredText[],
   texts: readonly string[],
 ): Array<string | Buffer> {
-  const cache = storedTextCache(db);
-  return texts.map((text, i) => {
-    const version = versions[i];
-    return version !== undefined && text === version.data ? (cache.utf8(version) ?? text) : text;
-  });
+  return storedTextCache(db).pieces(versions, texts);
 }
 
 const caches = new WeakMap<Db, StoredTextCache>();

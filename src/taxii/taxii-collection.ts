@@ -103,13 +103,29 @@ export async function listCollections(db: Db): Promise<TaxiiCollection[]> {
 
 /** A collection by id or alias. */
 export async function getCollection(db: Db, idOrAlias: string): Promise<TaxiiCollection | undefined> {
-  const row = await db
+  // Every TAXII request asks for its collection: the query is compiled once per store, and only
+  // its two parameters (both `idOrAlias`) change.
+  let compiled = collectionQueries.get(db);
+  if (compiled === undefined) {
+    compiled = collectionQuery(db, '');
+    collectionQueries.set(db, compiled);
+  }
+  const { rows } = await db.executeQuery<TaxiiCollectionsTable>({
+    ...compiled,
+    parameters: [idOrAlias, idOrAlias],
+  });
+  const row = rows[0];
+  return row === undefined ? undefined : fromRow(row);
+}
+
+const collectionQuery = (db: Db, idOrAlias: string) =>
+  db
     .selectFrom('taxii_collections')
     .selectAll()
     .where((eb) => eb.or([eb('id', '=', idOrAlias), eb('alias', '=', idOrAlias)]))
-    .executeTakeFirst();
-  return row === undefined ? undefined : fromRow(row);
-}
+    .compile();
+
+const collectionQueries = new WeakMap<Db, ReturnType<typeof collectionQuery>>();
 
 /** Removes a collection definition (administrators only); the objects it showed stay in the store. */
 export async function removeCollection(store: Store, actor: Actor, id: string): Promise<void> {

@@ -5,6 +5,7 @@ import type { Viewer } from '../../policy/viewer.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
 import { DateAddedClock } from './date-added.js';
+import { advanceVersionsEpoch } from './objects-epoch.js';
 import type { VersionRow, WriteOutcome } from './version-row.js';
 
 const CHUNK = 400;
@@ -148,6 +149,8 @@ export async function writeVersionsIn(
   for (const part of chunks(superseded, CHUNK)) {
     await trx.updateTable('objects').set({ is_head: 0 }).where('seq', 'in', part).execute();
   }
+  // Caches of pages in every process and node learn of the new versions from this counter.
+  if (toInsert.length > 0) await advanceVersionsEpoch(trx);
   await store.insertObservableRows(
     trx,
     toInsert.flatMap(({ row }, i) =>

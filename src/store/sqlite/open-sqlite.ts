@@ -2,12 +2,13 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import type { Database as SqliteConnection, Statement } from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import { migrateToLatest } from '../migrator.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
 import { signalStoreCommit } from '../commit-signal.js';
+import { QueuedSqliteDialect } from './queued-sqlite-dialect.js';
 import { sqliteBulk } from './sqlite-bulk.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
@@ -75,7 +76,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   const pageSize = raw.pragma('page_size', { simple: true }) as number;
   const autoCheckpoint = (bytes: number) => raw.pragma(`wal_autocheckpoint = ${Math.ceil(bytes / pageSize)}`);
   autoCheckpoint(WAL_CHECKPOINT_BYTES);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(raw) }) });
+  const db = new Kysely<Database>({ dialect: new QueuedSqliteDialect({ database: statementCache(raw) }) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   // Each migration commits the schema page and new root pages (32 KB each) again: on a new store the
   // WAL then holds megabytes of DDL, which would set off the background checkpointer at the first
