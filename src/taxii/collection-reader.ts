@@ -61,8 +61,10 @@ export async function readCollectionPage(
 
 /**
  * A page of versions with their stored STIX text, for presenting the objects. The page's seqs come
- * from `visibleVersions` on every call; their immutable text and audience come from the store's
- * `StoredTextCache` when it holds them, and are read (again through `visibleVersions`) when not.
+ * from `visibleVersions`: from the query itself, or from what that same query (same audience, same
+ * parameters) answered before while the objects table stayed as it was (`PageSeqCache`). Their
+ * immutable text and audience come from the store's `StoredTextCache` when it holds them, and are
+ * read (again through `visibleVersions`) when not.
  */
 export async function readCollectionObjects(
   db: Db,
