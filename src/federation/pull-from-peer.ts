@@ -71,6 +71,8 @@ async function fetchPage(
 ) {
   const url =
     `${peer.url}/api/v1/federation/exchange/changes?after=${after}&limit=${o.pageSize}&wait=${waitMs}` +
+    // The peer cuts its page to what we accept (a peer that does not yet know the parameter ignores it).
+    `&max_bytes=${Math.min(o.maxBytes, MAX_PAGE_BYTES)}` +
     (held < after ? `&held=${held}` : '');
   const timeout = AbortSignal.timeout(o.timeoutMs + waitMs);
   let response: Response;

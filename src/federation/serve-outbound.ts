@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import { MAX_PAGE_EVENTS } from './federation-page.js';
+import { MAX_PAGE_BYTES, MAX_PAGE_EVENTS, pageText } from './federation-page.js';
 import { sameSecret, signPage } from './page-signature.js';
 import { recordPeerError } from './peer-errors.js';
 import { canSend, peerByInstance, peerSecret, updatePeerCursors } from './peers.js';
@@ -53,14 +53,29 @@ export async function confirmSent(store: Store, peer: Peer, after: number) {
   });
 }
 
+export interface ServeOptions {
+  /** What the peer holds when it fetches ahead of applying (default `after`). */
+  held?: number | undefined;
+  /** The largest body the peer accepts (it says so when it asks); at most `MAX_PAGE_BYTES`. */
+  maxBytes?: number | undefined;
+}
+
 /**
- * The signed page of changes after `after` for `peer`. Asking after `after` confirms the peer holds
- * everything up to it — or up to `held`, when it fetches ahead while it still applies the page
- * before: that is the "last sequence sent" its status shows.
+ * The signed page of changes after `after` for `peer`, cut to the bytes the peer accepts. Asking
+ * after `after` confirms the peer holds everything up to it — or up to `held`, when it fetches ahead
+ * while it still applies the page before: that is the "last sequence sent" its status shows.
  */
-export async function servePage(store: Store, peer: Peer, after: number, limit: number, held = after) {
-  const page = await readOutbound(store, peer, after, Math.min(Math.max(limit, 1), MAX_PAGE_EVENTS));
-  const body = JSON.stringify(page);
+export async function servePage(
+  store: Store,
+  peer: Peer,
+  after: number,
+  limit: number,
+  options: ServeOptions = {},
+) {
+  const held = options.held ?? after;
+  const maxBytes = Math.min(options.maxBytes ?? MAX_PAGE_BYTES, MAX_PAGE_BYTES);
+  const read = await readOutbound(store, peer, after, Math.min(Math.max(limit, 1), MAX_PAGE_EVENTS));
+  const { body, page } = pageText(read, maxBytes);
   await updatePeerCursors(store, peer.id, {
     sent_seq: Math.max(Math.min(held, after), 0),
     local_high: page.high,

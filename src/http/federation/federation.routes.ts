@@ -129,7 +129,7 @@ export function federationRoutes(ctx: AppContext) {
           );
           throw federationRefused(error.code, error.message);
         }
-        const { after, limit, wait, held } = request.query;
+        const { after, limit, wait, held, max_bytes: maxBytes } = request.query;
         if (wait > 0) {
           await confirmSent(store, peer, after);
           // A peer that hangs up ends its wait (its socket closes; the request itself ends at once).
@@ -141,7 +141,7 @@ export function federationRoutes(ctx: AppContext) {
           await waitForChange(store, after, wait, AbortSignal.any([closing.signal, gone.signal]));
           request.socket.off('close', hangUp);
         }
-        const { body, signature } = await servePage(store, peer, after, limit, held);
+        const { body, signature } = await servePage(store, peer, after, limit, { held, maxBytes });
         return reply.header(SIGNATURE_HEADER, signature).type('application/json').send(body);
       },
     );

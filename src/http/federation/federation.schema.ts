@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PEER_STATES } from '../../federation/federation-admin.js';
+import { MAX_PAGE_BYTES, MIN_PAGE_BYTES } from '../../federation/federation-page.js';
 import { OutboundRule } from '../../federation/outbound-rule.js';
 import { DIRECTIONS, PeerInput } from '../../federation/peers.js';
 
@@ -56,4 +57,6 @@ export const ChangesQuery = z.object({
   wait: z.coerce.number().int().nonnegative().max(60_000).default(0),
   /** What the caller holds when it fetches ahead of applying (default `after`): its "last sent". */
   held: z.coerce.number().int().nonnegative().optional(),
+  /** The largest page body the caller accepts: the page is cut to it (default and most 32 MiB). */
+  max_bytes: z.coerce.number().int().min(MIN_PAGE_BYTES).max(MAX_PAGE_BYTES).optional(),
 });
