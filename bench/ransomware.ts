@@ -14,7 +14,7 @@ import { shippedDecryptors } from '../src/public/ransomware/decryptors.js';
 import type { RansomwareFamily } from '../src/public/ransomware/family.js';
 import { shippedFamilyEvidence } from '../src/public/ransomware/family-evidence.js';
 import type { FamilyEvidence } from '../src/public/ransomware/family-evidence.js';
-import { buildFamilyIndex } from '../src/public/ransomware/family-index.js';
+import { buildFamilyIndex, heldOutIndex } from '../src/public/ransomware/family-index.js';
 import type { FamilyIndex } from '../src/public/ransomware/family-index.js';
 import { identify } from '../src/public/ransomware/identify.js';
 import { IdentifyInput } from '../src/public/ransomware/identify-input.js';
@@ -42,21 +42,6 @@ function expected(index: FamilyIndex, v: Vector): Set<string> {
   for (const f of index.families)
     if ([f.name, ...f.synonyms].some((n) => want.has(key(n)))) out.add(f.galaxy_uuid);
   return out;
-}
-
-/**
- * The index without the held-out families: neither their galaxy clusters nor their entries in the
- * family-evidence table (buildFamilyIndex also drops entries whose family it is not given).
- */
-export function heldOutIndex(
-  families: readonly RansomwareFamily[],
-  evidence: readonly FamilyEvidence[],
-  out: ReadonlySet<string>,
-): FamilyIndex {
-  return buildFamilyIndex(
-    families.filter((f) => !out.has(f.galaxy_uuid)),
-    evidence.filter((e) => !out.has(e.galaxy_uuid)),
-  );
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -226,3 +226,19 @@ export function buildFamilyIndex(
     phrases,
   };
 }
+
+/**
+ * The index as it would be without some families: neither their galaxy clusters nor their entries in
+ * the family-evidence table (the bench asks each vector again so, to measure "not identified" for
+ * families the database does not know).
+ */
+export function heldOutIndex(
+  families: readonly RansomwareFamily[],
+  evidence: readonly FamilyEvidence[],
+  out: ReadonlySet<string>,
+): FamilyIndex {
+  return buildFamilyIndex(
+    families.filter((f) => !out.has(f.galaxy_uuid)),
+    evidence.filter((e) => !out.has(e.galaxy_uuid)),
+  );
+}
