@@ -12,7 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { shippedDecryptors } from '../src/public/ransomware/decryptors.js';
 import type { RansomwareFamily } from '../src/public/ransomware/family.js';
-import { buildFamilyIndex } from '../src/public/ransomware/family-index.js';
+import { shippedFamilyEvidence } from '../src/public/ransomware/family-evidence.js';
+import type { FamilyEvidence } from '../src/public/ransomware/family-evidence.js';
+import { buildFamilyIndex, heldOutIndex } from '../src/public/ransomware/family-index.js';
 import type { FamilyIndex } from '../src/public/ransomware/family-index.js';
 import { identify } from '../src/public/ransomware/identify.js';
 import { IdentifyInput } from '../src/public/ransomware/identify-input.js';
@@ -60,7 +62,8 @@ export async function run(args: string[]): Promise<string> {
   const iterations = Math.max(10, Number(args[0] ?? 500));
   const t0 = performance.now();
   const db = shippedDatabase();
-  const index = buildFamilyIndex(db.families);
+  const evidenceTable = shippedFamilyEvidence();
+  const index = buildFamilyIndex(db.families, evidenceTable);
   const buildMs = performance.now() - t0;
   const tables = {
     decryptors: new Map(shippedDecryptors().map((d) => [d.galaxy_uuid, d])),
@@ -88,9 +91,16 @@ export async function run(args: string[]): Promise<string> {
   };
   // A cluster with no extension, note name, note text or contact is known by name only: the galaxy
   // gives nothing to recognise it by, so it is scored apart from the families it describes.
+  const tableFacts = new Map<string, FamilyEvidence>(evidenceTable.map((e) => [e.galaxy_uuid, e]));
   const held = (f: RansomwareFamily) =>
     (
       [
+        [
+          'family-evidence table facts',
+          (tableFacts.get(f.galaxy_uuid)?.extensions.length ?? 0) +
+            (tableFacts.get(f.galaxy_uuid)?.note_names.length ?? 0) +
+            (tableFacts.get(f.galaxy_uuid)?.phrases.length ?? 0),
+        ],
         ['extensions', f.extensions.length + f.described_extensions.length],
         ['note names', f.note_filenames.length + f.described_note_filenames.length],
         ['note texts', f.notes.length],
@@ -154,6 +164,7 @@ export async function run(args: string[]): Promise<string> {
   }
   // Families the database does not know, measured by holding each known vector's family out of the
   // database and asking again: the answer should then be "not identified", whatever else it shows.
+  // The family's entries in the family-evidence table are held out with it (heldOutIndex).
   let heldOut = 0;
   let heldOutSilent = 0;
   const heldOutWrong: string[] = [];
@@ -164,7 +175,7 @@ export async function run(args: string[]): Promise<string> {
     const k = [...want].sort().join(' ');
     let idx = without.get(k);
     if (idx === undefined) {
-      idx = buildFamilyIndex(db.families.filter((f) => !want.has(f.galaxy_uuid)));
+      idx = heldOutIndex(db.families, evidenceTable, want);
       without.set(k, idx);
     }
     heldOut++;
@@ -175,7 +186,7 @@ export async function run(args: string[]): Promise<string> {
   const total = set.vectors.length;
   const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(0)} %`);
   console.log(
-    `index of ${String(db.families.length)} families (galaxy v${String(db.galaxy.version)}) built in ${buildMs.toFixed(0)} ms`,
+    `index of ${String(db.families.length)} families (galaxy v${String(db.galaxy.version)}) and ${String(evidenceTable.length)} family-evidence entries built in ${buildMs.toFixed(0)} ms`,
   );
   console.log(`misses: ${misses.join('; ') || 'none'}`);
   console.log(`held out but identified: ${heldOutWrong.join('; ') || 'none'}`);

@@ -1,4 +1,6 @@
 import type { RansomwareFamily } from './family.js';
+import type { FamilyEvidence } from './family-evidence.js';
+import { sourceLabel } from './family-evidence.js';
 import { ORDINARY_FILE_TYPES } from './file-types.js';
 import { noteNamePattern, normaliseNoteName, isPatternName } from './note-filename-pattern.js';
 import { shingles, words } from './note-text.js';
@@ -44,6 +46,13 @@ export interface FamilyIndex {
    * description's prose rather than from the galaxy's fields: weighed lower by the identifier.
    */
   readonly described: ReadonlySet<string>;
+  /**
+   * `family suffix` and `family note-name` pairs (keys as `described`) that the family-evidence table
+   * states and the galaxy's fields do not, with the source a reason names. They weigh like the galaxy's.
+   */
+  readonly cited: ReadonlyMap<string, string>;
+  /** Note phrases of the family-evidence table, as words joined by one space, with their source. */
+  readonly phrases: ReadonlyArray<{ words: string; text: string; family: number; source: string }>;
 }
 
 /** The key of `FamilyIndex.described`. */
@@ -100,7 +109,15 @@ export function nameKeys(family: RansomwareFamily, ordinary: ReadonlySet<string>
   return { full: [...full], partial: [...partial] };
 }
 
-export function buildFamilyIndex(families: readonly RansomwareFamily[]): FamilyIndex {
+/**
+ * Builds the index over the families, with the facts of the family-evidence table for those of them
+ * it names: an entry whose family is not among `families` (held out, or absent from a newer galaxy)
+ * adds nothing.
+ */
+export function buildFamilyIndex(
+  families: readonly RansomwareFamily[],
+  evidence: readonly FamilyEvidence[] = [],
+): FamilyIndex {
   const byUuid = new Map<string, number>();
   const extensions = new Map<string, number[]>();
   const noteNames = new Map<string, number[]>();
@@ -138,6 +155,41 @@ export function buildFamilyIndex(families: readonly RansomwareFamily[]): FamilyI
     }
   });
 
+  const cited = new Map<string, string>();
+  const phrases: Array<{ words: string; text: string; family: number; source: string }> = [];
+  for (const e of evidence) {
+    const i = byUuid.get(e.galaxy_uuid);
+    if (i === undefined) continue;
+    const f = families[i]!;
+    for (const x of e.extensions) {
+      const suffix = x.value.toLowerCase();
+      if (f.extensions.includes(suffix)) continue;
+      const had = described.delete(describedKey(i, suffix));
+      cited.set(describedKey(i, suffix), sourceLabel(x.source));
+      if (!had) add(extensions, suffix, i);
+    }
+    const named = new Set(f.note_filenames.map((n) => (isPatternName(n) ? n : normaliseNoteName(n))));
+    for (const x of e.note_names) {
+      const pattern = isPatternName(x.value);
+      const key = pattern ? x.value : normaliseNoteName(x.value);
+      if (named.has(key)) continue;
+      const had = described.delete(describedKey(i, key));
+      cited.set(describedKey(i, key), sourceLabel(x.source));
+      if (had) continue;
+      if (pattern) {
+        const re = noteNamePattern(x.value);
+        if (re !== null) notePatterns.push({ re, family: i, name: key });
+      } else add(noteNames, key, i);
+    }
+    for (const x of e.phrases)
+      phrases.push({
+        words: words(x.value).join(' '),
+        text: x.value,
+        family: i,
+        source: sourceLabel(x.source),
+      });
+  }
+
   const notes: KnownNote[] = [];
   const shingleIndex = new Map<string, number[]>();
   for (const n of noteShingles) {
@@ -170,5 +222,23 @@ export function buildFamilyIndex(families: readonly RansomwareFamily[]): FamilyI
     partialNames,
     values,
     described,
+    cited,
+    phrases,
   };
+}
+
+/**
+ * The index as it would be without some families: neither their galaxy clusters nor their entries in
+ * the family-evidence table (the bench asks each vector again so, to measure "not identified" for
+ * families the database does not know).
+ */
+export function heldOutIndex(
+  families: readonly RansomwareFamily[],
+  evidence: readonly FamilyEvidence[],
+  out: ReadonlySet<string>,
+): FamilyIndex {
+  return buildFamilyIndex(
+    families.filter((f) => !out.has(f.galaxy_uuid)),
+    evidence.filter((e) => !out.has(e.galaxy_uuid)),
+  );
 }

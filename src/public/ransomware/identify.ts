@@ -37,6 +37,11 @@ export const STRENGTH = {
    * three-letter `inc`): a lead, never enough alone to identify.
    */
   partialName: 0.6,
+  /**
+   * A phrase of five words or more that the family-evidence table quotes from a family's note: a
+   * sentence public reporting ties to that family, found in the victim's note.
+   */
+  phrase: 0.6,
 } as const;
 
 /** A family is "identified" at this score, and only when the runner-up trails by IDENTIFY_MARGIN. */
@@ -99,14 +104,18 @@ function byExtension(index: FamilyIndex, files: readonly string[], tally: Tally)
   for (const [f, suffix] of best) {
     const n = index.extensions.get(suffix)!.length;
     const described = index.described.has(describedKey(f, suffix));
+    const cited = index.cited.get(describedKey(f, suffix));
     const strength = (STRENGTH.extension * (described ? STRENGTH.described : 1)) / n;
     given.set(f, strength);
+    const name = index.families[f]!.name;
     tally.add(
       f,
       strength,
       described
-        ? `extension ${suffix} is named in the description of ${index.families[f]!.name}${shared(n)}`
-        : `extension ${suffix} is used by ${index.families[f]!.name}${shared(n)}`,
+        ? `extension ${suffix} is named in the description of ${name}${shared(n)}`
+        : cited !== undefined
+          ? `extension ${suffix} is known for ${name} (${cited})${shared(n)}`
+          : `extension ${suffix} is used by ${name}${shared(n)}`,
     );
   }
   return given;
@@ -117,13 +126,24 @@ function byNoteName(index: FamilyIndex, names: readonly string[], tally: Tally):
     const name = normaliseNoteName(raw);
     /** Family → whether only a description names this note. */
     const hits = new Map<number, boolean>();
-    for (const f of index.noteNames.get(name) ?? []) hits.set(f, index.described.has(describedKey(f, name)));
+    /** Family → the family-evidence table's source, when the note name is the table's. */
+    const cited = new Map<number, string>();
+    const cite = (f: number, key: string) => {
+      const c = index.cited.get(describedKey(f, key));
+      if (c !== undefined && !cited.has(f)) cited.set(f, c);
+    };
+    for (const f of index.noteNames.get(name) ?? []) {
+      hits.set(f, index.described.has(describedKey(f, name)));
+      cite(f, name);
+    }
     for (const p of index.notePatterns)
-      if (p.re.test(name))
+      if (p.re.test(name)) {
         hits.set(
           p.family,
           (hits.get(p.family) ?? true) && index.described.has(describedKey(p.family, p.name)),
         );
+        cite(p.family, p.name);
+      }
     const stem = name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}]/gu, '');
     const base = stem.length <= 8 ? STRENGTH.ordinaryNoteName : STRENGTH.noteName;
     for (const [f, described] of hits)
@@ -132,7 +152,9 @@ function byNoteName(index: FamilyIndex, names: readonly string[], tally: Tally):
         (base * (described ? STRENGTH.described : 1)) / hits.size,
         described
           ? `ransom note "${raw.trim()}" is the note name the description of ${index.families[f]!.name} gives${shared(hits.size)}`
-          : `ransom note "${raw.trim()}" is the note name of ${index.families[f]!.name}${shared(hits.size)}`,
+          : cited.has(f)
+            ? `ransom note "${raw.trim()}" is a note name known for ${index.families[f]!.name} (${cited.get(f)!})${shared(hits.size)}`
+            : `ransom note "${raw.trim()}" is the note name of ${index.families[f]!.name}${shared(hits.size)}`,
       );
   }
 }
@@ -157,6 +179,28 @@ function byNoteText(index: FamilyIndex, text: string, tally: Tally): void {
         STRENGTH.noteText * Math.min(1, share),
         `note text matches ${String(Math.round(Math.min(1, share) * 100))} % of the known note of ${index.families[f]!.name}`,
       );
+}
+
+/** Scores the family-evidence table's note phrases found, word for word, in the victim's note. */
+function byPhrase(index: FamilyIndex, text: string, tally: Tally): void {
+  if (index.phrases.length === 0) return;
+  const note = ` ${words(text).join(' ')} `;
+  const found = index.phrases.filter((p) => note.includes(` ${p.words} `));
+  /** How many families quote each phrase found: one shared by several says less of each. */
+  const quoting = new Map<string, Set<number>>();
+  for (const p of found)
+    (quoting.get(p.words) ?? quoting.set(p.words, new Set()).get(p.words)!).add(p.family);
+  const counted = new Set<number>();
+  for (const p of found) {
+    if (counted.has(p.family)) continue;
+    counted.add(p.family);
+    const n = quoting.get(p.words)!.size;
+    tally.add(
+      p.family,
+      STRENGTH.phrase / n,
+      `the note says "${p.text}", known for ${index.families[p.family]!.name} (${p.source})${shared(n)}`,
+    );
+  }
 }
 
 /** Where a name is looked for: note text trusts only full names, file names partial ones too. */
@@ -320,6 +364,7 @@ export function identify(
     );
   if (e.note_text !== undefined && e.note_text.trim() !== '') {
     byNoteText(index, e.note_text, tally);
+    byPhrase(index, e.note_text, tally);
     const prose = casedWords(e.note_text);
     byNameMention(
       index,

@@ -6,6 +6,7 @@ import { invalidInput } from '../../errors.js';
 import type { Store } from '../../store/store.js';
 import { DATA_DIR, readDecryptors } from './decryptors.js';
 import { RansomwareDatabase } from './family.js';
+import { shippedFamilyEvidence } from './family-evidence.js';
 import { buildFamilyIndex } from './family-index.js';
 import type { FamilyIndex } from './family-index.js';
 import type { IdentifyTables } from './identify.js';
@@ -36,7 +37,8 @@ let markers: FileMarker[] | undefined;
 
 /**
  * The family database in force: the store's copy when an administrator loaded one, else the shipped
- * one, with its index, rebuilt only when the store's copy changes; and the decryptor table as it is
+ * one, with its index (and the facts of the shipped family-evidence table for the families it has),
+ * rebuilt only when the store's copy changes; and the decryptor table as it is
  * now (a few dozen rows, read on every call so an edit made on any node counts at once).
  */
 export async function loadRansomwareDatabase(store: Store): Promise<LoadedDatabase> {
@@ -57,7 +59,7 @@ export async function loadRansomwareDatabase(store: Store): Promise<LoadedDataba
         .executeTakeFirstOrThrow();
       database = RansomwareDatabase.parse(JSON.parse(full.data));
     }
-    hit = { key, database, index: buildFamilyIndex(database.families) };
+    hit = { key, database, index: buildFamilyIndex(database.families, shippedFamilyEvidence()) };
     cache.set(store, hit);
   }
   markers ??= shippedMarkers();
