@@ -3,20 +3,23 @@ import { AccordError } from '../errors.js';
 import { CliError, EXIT } from './cli-error.js';
 import { registerCommands } from './commands/index.js';
 
-/** Builds the `accord` program; exported so tests can run commands in-process. */
-export function buildProgram(): Command {
+/**
+ * Builds the `accord` program; exported so tests can run commands in-process. Given the `argv` it
+ * will parse, it loads only the command that `argv` names (see registerCommands).
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('accord')
     .description('Accord: an open threat-intelligence exchange (STIX 2.1, TAXII 2.1, MISP)')
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError('(run accord --help for usage)');
-  registerCommands(program);
+  await registerCommands(program, argv);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
