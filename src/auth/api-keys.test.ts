@@ -154,6 +154,17 @@ describe.each(storeBackends())('API keys on $name', (backend) => {
     await expectRefusal(revokeApiKey(store, world.admin, 'no-such-key'), 'not_found', 404);
   });
 
+  it('reuses its compiled lookup with each key: every key finds its own row, a revocation bites at once', async () => {
+    const first = await createApiKey(store, world.admin, user.id);
+    const second = await createApiKey(store, world.admin, world.admin.userId);
+    expect((await authenticateApiKey(store, first.key))?.keyId).toBe(first.record.id);
+    expect((await authenticateApiKey(store, second.key))?.keyId).toBe(second.record.id);
+    expect((await authenticateApiKey(store, second.key))?.userId).toBe(world.admin.userId);
+    await revokeApiKey(store, world.admin, first.record.id);
+    expect(await authenticateApiKey(store, first.key)).toBeNull();
+    expect((await authenticateApiKey(store, second.key))?.keyId).toBe(second.record.id);
+  });
+
   it('rejects every key of a disabled user until they are enabled again', async () => {
     const { key } = await createApiKey(store, world.admin, user.id);
     await disableUser(store, world.admin, user.id);

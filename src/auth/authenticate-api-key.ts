@@ -1,6 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { UserViewer } from '../policy/viewer.js';
+import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import { withParameters } from '../store/with-parameters.js';
 import { apiKeyPrefix, sha256Hex } from './api-key-format.js';
 import { viewerFromRow } from './viewer-for-user.js';
 
@@ -21,25 +24,14 @@ export async function authenticateApiKey(
   if (prefix === null) return null;
   const digest = sha256Hex(key);
   // Looking up by the hash leaks nothing: timing reveals at most how a sha256 digest sorts.
-  const row = await store.db
-    .selectFrom('api_keys')
-    .innerJoin('users', 'users.id', 'api_keys.user_id')
-    .select([
-      'api_keys.id as key_id',
-      'api_keys.prefix',
-      'api_keys.secret_sha256',
-      'api_keys.read_only',
-      'api_keys.expires_at',
-      'api_keys.last_used_at',
-      'api_keys.revoked_at',
-      'users.id',
-      'users.email',
-      'users.org_id',
-      'users.role',
-      'users.disabled',
-    ])
-    .where('api_keys.secret_sha256', '=', digest)
-    .executeTakeFirst();
+  // Every authenticated request runs this lookup: compiled once per store, only the digest changes.
+  let compiled = keyQueries.get(store.db);
+  if (compiled === undefined) {
+    compiled = keyQuery(store.db, '');
+    keyQueries.set(store.db, compiled);
+  }
+  const { rows } = await store.db.executeQuery(withParameters(compiled, [digest]));
+  const row = rows[0];
   if (row === undefined) return null;
   const stored = Buffer.from(row.secret_sha256, 'hex');
   const given = Buffer.from(digest, 'hex');
@@ -59,6 +51,29 @@ export async function authenticateApiKey(
   }
   return viewer;
 }
+
+const keyQuery = (db: Kysely<Database>, digest: string) =>
+  db
+    .selectFrom('api_keys')
+    .innerJoin('users', 'users.id', 'api_keys.user_id')
+    .select([
+      'api_keys.id as key_id',
+      'api_keys.prefix',
+      'api_keys.secret_sha256',
+      'api_keys.read_only',
+      'api_keys.expires_at',
+      'api_keys.last_used_at',
+      'api_keys.revoked_at',
+      'users.id',
+      'users.email',
+      'users.org_id',
+      'users.role',
+      'users.disabled',
+    ])
+    .where('api_keys.secret_sha256', '=', digest)
+    .compile();
+
+const keyQueries = new WeakMap<Kysely<Database>, ReturnType<typeof keyQuery>>();
 
 /**
  * TAXII Basic authentication: the user's e-mail as user name and one of their API keys as password.

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Role, UserViewer } from '../policy/viewer.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import { withParameters } from '../store/with-parameters.js';
 
 export interface ViewerUserRow {
   id: string;
@@ -30,12 +31,13 @@ export async function viewerFromRow(
   key?: { id: string; readOnly: boolean },
 ): Promise<UserViewer | null> {
   if (user.disabled !== 0) return null;
-  const groups = await db
-    .selectFrom('group_members')
-    .select('group_id')
-    .where('org_id', '=', user.org_id)
-    .orderBy('group_id')
-    .execute();
+  // Read on every authenticated request: compiled once per store, only the organisation changes.
+  let compiled = groupQueries.get(db);
+  if (compiled === undefined) {
+    compiled = groupQuery(db, '');
+    groupQueries.set(db, compiled);
+  }
+  const { rows: groups } = await db.executeQuery(withParameters(compiled, [user.org_id]));
   return {
     kind: 'user',
     userId: user.id,
@@ -47,3 +49,8 @@ export async function viewerFromRow(
     ...(key === undefined ? {} : { keyId: key.id }),
   };
 }
+
+const groupQuery = (db: Kysely<Database>, orgId: string) =>
+  db.selectFrom('group_members').select('group_id').where('org_id', '=', orgId).orderBy('group_id').compile();
+
+const groupQueries = new WeakMap<Kysely<Database>, ReturnType<typeof groupQuery>>();
