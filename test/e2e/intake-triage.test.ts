@@ -216,14 +216,14 @@ describe.skipIf(!hasChromium)('intake triage in Chromium', () => {
       expect(await page.getByTestId('inbox-group').count()).toBe(20);
       await page.getByRole('button', { name: 'Next groups' }).click();
       await page.getByText(/page 2 of 2/).waitFor();
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid=inbox-group]').length < 20);
+      await page.waitForFunction("document.querySelectorAll('[data-testid=inbox-group]').length < 20");
       expect(await page.getByRole('button', { name: 'Next groups' }).isDisabled()).toBe(true);
     });
     await step('intake-mobile', pages, async () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.getByRole('button', { name: 'First page' }).click();
       await page.getByText(/page 1 of 2/).waitFor();
-      const fits = await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth);
+      const fits = await page.evaluate<boolean>('document.scrollingElement.scrollWidth <= window.innerWidth');
       expect(fits).toBe(true);
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'mobile');
