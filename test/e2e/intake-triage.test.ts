@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setIntakeOrganisation } from '../../src/public/intake/intake-organisation.js';
+import { urlContent } from '../../src/public/intake/simple-content.js';
+import { submitReports } from '../../src/public/intake/submit-report.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
 import type { Store } from '../../src/store/store.js';
 import { userViewer } from '../factories.js';
@@ -198,6 +200,33 @@ describe.skipIf(!hasChromium)('intake triage in Chromium', () => {
       expect(await page.getByRole('button', { name: 'Promote to indicators' }).count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'not-permitted');
+    });
+  });
+
+  it('pages the groups by the server and fits a 390 px phone', { timeout: 90_000 }, async () => {
+    await submitReports(
+      store,
+      Array.from({ length: 25 }, (_, i) => urlContent({ url: `https://paged-${String(i)}.example/x` })),
+    );
+    const { page } = await signInAs(browser, base, 'bob@police.test', PASSWORD, { bypassCSP: true });
+    pages.push(page);
+    await step('intake-paging', pages, async () => {
+      await page.goto(`${base}/intake`);
+      await page.getByText(/page 1 of 2/).waitFor();
+      expect(await page.getByTestId('inbox-group').count()).toBe(20);
+      await page.getByRole('button', { name: 'Next groups' }).click();
+      await page.getByText(/page 2 of 2/).waitFor();
+      await page.waitForFunction("document.querySelectorAll('[data-testid=inbox-group]').length < 20");
+      expect(await page.getByRole('button', { name: 'Next groups' }).isDisabled()).toBe(true);
+    });
+    await step('intake-mobile', pages, async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole('button', { name: 'First page' }).click();
+      await page.getByText(/page 1 of 2/).waitFor();
+      const fits = await page.evaluate<boolean>('document.scrollingElement.scrollWidth <= window.innerWidth');
+      expect(fits).toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'mobile');
     });
   });
 });

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Observable } from '../../observable/index.js';
 import type { Distribution } from '../../policy/distribution.js';
-import { groupInbox } from '../../public/intake/triage/group-inbox.js';
-import { inboxCounts, inboxRows } from '../../public/intake/triage/inbox-rows.js';
+import { decodeInboxCursor } from '../../public/intake/triage/inbox-cursor.js';
+import { inboxPage } from '../../public/intake/triage/inbox-page.js';
+import { inboxCounts } from '../../public/intake/triage/inbox-rows.js';
 import type { InboxReport, InboxStatus } from '../../public/intake/triage/inbox-rows.js';
 import { markBenign } from '../../public/intake/triage/mark-benign.js';
 import { promoteReports } from '../../public/intake/triage/promote-reports.js';
@@ -39,7 +40,7 @@ export function intakeTriageRoutes(ctx: AppContext) {
         schema: {
           tags: ['intake'],
           description:
-            'The intake inbox, grouped, and whether you may triage it. Only what the visibility rule lets you see: the intake organisation’s analysts see its reports; anyone else an empty inbox.',
+            'The intake inbox, grouped, one page of groups at a time (size, cursor), and whether you may triage it. Only what the visibility rule lets you see: the intake organisation’s analysts see its reports; anyone else an empty inbox on every page.',
           querystring: InboxQuery,
           response: { 200: InboxResponse },
         },
@@ -47,12 +48,20 @@ export function intakeTriageRoutes(ctx: AppContext) {
       async (request) => {
         const viewer = requireUser(request);
         const q = request.query;
-        const rows = await inboxRows(ctx.store.db, viewer, { statuses: STATUSES[q.status]!, limit: q.limit });
-        const groups = groupInbox(rows, q.group).map((g) => ({ ...g, reports: g.reports.map(present) }));
+        const filter = `${q.group}/${q.status}`;
+        const page = await inboxPage(ctx.store.db, viewer, {
+          statuses: STATUSES[q.status]!,
+          group: q.group,
+          size: q.size,
+          filter,
+          ...(q.cursor === undefined ? {} : { cursor: decodeInboxCursor(q.cursor, filter) }),
+        });
         return {
           triage: await triageAccess(ctx.store.db, viewer),
           counts: await inboxCounts(ctx.store.db, viewer),
-          groups,
+          groups: page.groups.map((g) => ({ ...g, reports: g.reports.map(present) })),
+          total: page.total,
+          page: { size: q.size, next: page.next, previous: page.previous },
         };
       },
     );

@@ -7,7 +7,15 @@ export const InboxQuery = z.object({
     .enum(['open', 'new', 'promoted', 'benign', 'all'])
     .default('open')
     .describe('open (default) = new and promoted; benign reports are hidden unless asked for'),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  size: z.coerce.number().int().min(1).max(200).default(20).describe('Groups per page (1 to 200)'),
+  cursor: z
+    .string()
+    .min(1)
+    .max(2000)
+    .optional()
+    .describe(
+      'page.next or page.previous of an earlier answer for the same group and status; without it, the first page',
+    ),
 });
 
 const Value = z.object({ kind: z.string(), value: z.string() });
@@ -40,9 +48,23 @@ export const InboxResponse = z.object({
       count: z.number().int(),
       first: z.string(),
       last: z.string(),
-      reports: z.array(InboxReport),
+      reports: z
+        .array(InboxReport)
+        .describe('The group’s reports, newest first, at most 1000 (count says how many it has)'),
     }),
   ),
+  total: z
+    .object({ groups: z.number().int(), reports: z.number().int() })
+    .describe('Groups and distinct reports of the whole filter (every page), in the snapshot the walk reads'),
+  page: z
+    .object({
+      size: z.number().int(),
+      next: z.string().nullable().describe('Cursor of the next page, null on the last'),
+      previous: z.string().nullable().describe('Cursor of the previous page, null on the first'),
+    })
+    .describe(
+      'Keyset paging over the groups (largest first), in the snapshot of the first page: reports arriving during a walk wait for the next walk, so none is listed twice or skipped',
+    ),
 });
 
 const ReportIds = z.array(z.string().min(1).max(100)).min(1).max(1000);

@@ -20,6 +20,11 @@ const inbox = (over: Partial<Inbox> = {}): Inbox => ({
   triage: { allowed: true, reason: null },
   counts: { new: 0, promoted: 0, benign: 0 },
   groups: [],
+  total: {
+    groups: over.groups?.length ?? 0,
+    reports: new Set(over.groups?.flatMap((g) => g.reports.map((r) => r.id))).size,
+  },
+  page: { size: 20, next: null, previous: null },
   ...over,
 });
 
@@ -116,21 +121,32 @@ describe('InboxPage', () => {
     });
   });
 
-  it('pages through many groups, and says when the inbox holds more than it lists', async () => {
-    const groups = Array.from({ length: 25 }, (_, i) => ({
+  it('pages through the server’s pages by cursor, with the totals of the whole filter', async () => {
+    const group = (i: number) => ({
       key: `url:host-${String(i)}.example`,
       label: `host-${String(i)}.example`,
       count: 1,
       first: report.received,
       last: report.received,
       reports: [{ ...report, id: `r${String(i)}` }],
-    }));
-    renderPage(() => json(inbox({ counts: { new: 1500, promoted: 0, benign: 0 }, groups })));
+    });
+    const first = Array.from({ length: 20 }, (_, i) => group(i));
+    const second = Array.from({ length: 5 }, (_, i) => group(20 + i));
+    const total = { groups: 25, reports: 25 };
+    const fetch = renderPage((url) =>
+      url.includes('cursor=c2')
+        ? json(inbox({ groups: second, total, page: { size: 20, next: null, previous: 'c1' } }))
+        : json(inbox({ groups: first, total, page: { size: 20, next: 'c2', previous: null } })),
+    );
     await screen.findByText(/page 1 of 2/);
+    expect(screen.getByTestId('inbox-summary').textContent).toMatch(/25 groups by url host, 25 reports/);
     expect(screen.getAllByTestId('inbox-group')).toHaveLength(20);
-    expect(screen.getByRole('note').textContent).toMatch(/newest 25 of 1500 reports/);
     fireEvent.click(screen.getByRole('button', { name: 'Next groups' }));
-    await screen.findByText(/page 2 of 2/);
+    await waitFor(() => {
+      expect(screen.getAllByTestId('inbox-group')).toHaveLength(5);
+    });
+    expect(screen.getByText(/page 2 of 2/)).toBeTruthy();
+    expect(fetch.mock.calls.some(([u]) => u.includes('cursor=c2') && u.includes('size=20'))).toBe(true);
     expect(screen.getAllByTestId('inbox-group').map((g) => g.querySelector('h2')?.textContent)).toEqual([
       'host-20.example',
       'host-21.example',
@@ -138,5 +154,6 @@ describe('InboxPage', () => {
       'host-23.example',
       'host-24.example',
     ]);
+    expect(screen.getByRole('button', { name: 'Next groups' })).toHaveProperty('disabled', true);
   });
 });

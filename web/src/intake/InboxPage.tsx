@@ -3,12 +3,13 @@ import { useOrganisations } from '../api/use-organisations.js';
 import { ErrorNote } from '../app/ErrorNote.js';
 import { Loading } from '../app/Loading.js';
 import { InboxGroupCard } from './InboxGroupCard.js';
-import { GROUPINGS, INBOX_LIMIT, STATUSES, matching, useInbox } from './intake-api.js';
+import { InboxPager } from './InboxPager.js';
+import type { PageAt } from './InboxPager.js';
+import { GROUPINGS, STATUSES, useInbox } from './intake-api.js';
 import type { Grouping, StatusFilter } from './intake-api.js';
 import { distinctReports, keepListed, toggleGroup, toggleReport } from './selection.js';
 import { TriageActions } from './TriageActions.js';
 
-const PAGE = 20;
 const GROUP_NAMES: Record<Grouping, string> = { url: 'URL host', sender: 'Sender', campaign: 'Campaign' };
 
 /**
@@ -20,18 +21,22 @@ const GROUP_NAMES: Record<Grouping, string> = { url: 'URL host', sender: 'Sender
 export function InboxPage() {
   const [group, setGroup] = useState<Grouping>('url');
   const [status, setStatus] = useState<StatusFilter>('open');
-  const [page, setPage] = useState(0);
+  /** The cursor of the page shown (undefined: the first) and its number, counted from 1. */
+  const [at, setAt] = useState<PageAt>({ cursor: undefined, n: 1 });
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const inbox = useInbox(group, status);
+  const inbox = useInbox(group, status, at.cursor);
+  const firstPage = () => {
+    setAt({ cursor: undefined, n: 1 });
+  };
   const { nameOf } = useOrganisations();
   const data = inbox.data;
   const groups = data?.groups ?? [];
   const selected = keepListed(groups, picked);
   const allowed = data?.triage.allowed === true;
-  const pages = Math.max(1, Math.ceil(groups.length / PAGE));
-  const at = Math.min(page, pages - 1);
   const listed = distinctReports(groups);
-  const total = data === undefined ? 0 : matching(data.counts, status);
+  const total = data?.total ?? { groups: 0, reports: 0 };
+  const pages = data === undefined ? 1 : Math.max(1, Math.ceil(total.groups / data.page.size));
+  const paged = data !== undefined && (data.page.next !== null || data.page.previous !== null || at.n > 1);
   return (
     <div className="page intake">
       <h1>Intake inbox</h1>
@@ -78,7 +83,7 @@ export function InboxPage() {
                     checked={group === g}
                     onChange={() => {
                       setGroup(g);
-                      setPage(0);
+                      firstPage();
                     }}
                   />{' '}
                   {GROUP_NAMES[g]}
@@ -91,7 +96,7 @@ export function InboxPage() {
                 value={status}
                 onChange={(e) => {
                   setStatus(e.target.value as StatusFilter);
-                  setPage(0);
+                  firstPage();
                 }}
               >
                 {STATUSES.map((s) => (
@@ -110,24 +115,24 @@ export function InboxPage() {
               }}
             />
           )}
-          {listed < total && (
-            <p className="muted" role="note">
-              Showing the newest {listed} of {total} reports (the inbox lists at most {INBOX_LIMIT} at a
-              time); triage these to reach the rest.
-            </p>
-          )}
-          {groups.length === 0 ? (
+          {groups.length === 0 && at.cursor !== undefined ? (
+            <>
+              <p className="muted">Nothing is left on this page: its groups were triaged.</p>
+              <InboxPager page={data.page} n={at.n} setAt={setAt} />
+            </>
+          ) : groups.length === 0 ? (
             <p className="muted" data-testid="inbox-empty">
               {status === 'open' ? 'The inbox is empty: no open reports.' : `No ${status} reports.`}
             </p>
           ) : (
             <>
-              <p className="muted" aria-live="polite">
-                {groups.length} group{groups.length === 1 ? '' : 's'} by {GROUP_NAMES[group].toLowerCase()},{' '}
-                {listed} report{listed === 1 ? '' : 's'}
-                {pages > 1 && ` — page ${String(at + 1)} of ${String(pages)}`}
+              <p className="muted" aria-live="polite" data-testid="inbox-summary">
+                {total.groups} group{total.groups === 1 ? '' : 's'} by {GROUP_NAMES[group].toLowerCase()},{' '}
+                {total.reports} report{total.reports === 1 ? '' : 's'}
+                {paged &&
+                  ` — page ${String(at.n)} of ${String(pages)}: ${String(groups.length)} group${groups.length === 1 ? '' : 's'}, ${String(listed)} report${listed === 1 ? '' : 's'}`}
               </p>
-              {groups.slice(at * PAGE, (at + 1) * PAGE).map((g) => (
+              {groups.map((g) => (
                 <InboxGroupCard
                   key={g.key}
                   group={g}
@@ -142,28 +147,7 @@ export function InboxPage() {
                   }}
                 />
               ))}
-              {pages > 1 && (
-                <nav className="pager" aria-label="Inbox pages">
-                  <button
-                    type="button"
-                    disabled={at === 0}
-                    onClick={() => {
-                      setPage(at - 1);
-                    }}
-                  >
-                    Previous groups
-                  </button>
-                  <button
-                    type="button"
-                    disabled={at >= pages - 1}
-                    onClick={() => {
-                      setPage(at + 1);
-                    }}
-                  >
-                    Next groups
-                  </button>
-                </nav>
-              )}
+              {paged && <InboxPager page={data.page} n={at.n} setAt={setAt} />}
             </>
           )}
         </>

@@ -1,13 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client.js';
-import type { Items, SharingGroup } from '../api/types.js';
 import { useWrite } from '../api/use-write.js';
 import { ErrorNote } from '../app/ErrorNote.js';
+import { DistributionPicker } from '../import/DistributionPicker.js';
 import { INBOX, INBOX_KEY } from './intake-api.js';
 import type { PromoteResult } from './intake-api.js';
-
-const TLPS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
 
 /**
  * What the analyst does with the selected reports: promote them to indicators with a TLP and a
@@ -18,11 +14,6 @@ export function TriageActions({ selected, onDone }: { selected: readonly string[
   const [tlp, setTlp] = useState('');
   const [distribution, setDistribution] = useState('');
   const [asked, setAsked] = useState(0);
-  const groups = useQuery({
-    queryKey: ['groups'],
-    queryFn: () => api<Items<SharingGroup>>('/api/v1/groups'),
-    retry: false,
-  });
   const promote = useWrite<PromoteResult>([INBOX_KEY]);
   const benign = useWrite<{ marked: number }>([INBOX_KEY]);
   const none = selected.length === 0;
@@ -48,43 +39,15 @@ export function TriageActions({ selected, onDone }: { selected: readonly string[
           );
         }}
       >
-        <label>
-          TLP
-          <select
-            required
-            value={tlp}
-            onChange={(e) => {
-              setTlp(e.target.value);
-            }}
-          >
-            <option value="">choose…</option>
-            {TLPS.map((t) => (
-              <option key={t} value={t}>
-                TLP:{t.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Distribution
-          <select
-            required
-            value={distribution}
-            onChange={(e) => {
-              setDistribution(e.target.value);
-            }}
-          >
-            <option value="">choose…</option>
-            <option value="organisation">my organisation only</option>
-            {(groups.data?.items ?? []).map((g) => (
-              <option key={g.id} value={`group:${g.id}`}>
-                sharing group: {g.name}
-              </option>
-            ))}
-            <option value="community">community</option>
-            <option value="public">public</option>
-          </select>
-        </label>
+        <DistributionPicker
+          required
+          distribution={distribution}
+          tlp={tlp}
+          onChange={(next) => {
+            setDistribution(next.distribution);
+            setTlp(next.tlp);
+          }}
+        />
         <button type="submit" disabled={none || busy || tlp === '' || distribution === ''}>
           Promote to indicators
         </button>

@@ -34,6 +34,9 @@ export interface Inbox {
   triage: { allowed: boolean; reason: string | null };
   counts: { new: number; promoted: number; benign: number };
   groups: InboxGroup[];
+  /** Groups and distinct reports of the whole filter, across all pages. */
+  total: { groups: number; reports: number };
+  page: { size: number; next: string | null; previous: string | null };
 }
 
 export interface PromoteResult {
@@ -42,15 +45,16 @@ export interface PromoteResult {
 }
 
 export const INBOX = '/api/v1/intake/inbox';
-/** The most reports the inbox endpoint lists at once (newest first); the page says when more exist. */
-export const INBOX_LIMIT = 1000;
+/** Groups per page; the server pages them (keyset over a snapshot), so every report is reachable. */
+export const INBOX_PAGE = 20;
 /** Every inbox query starts with this key, so a triage act refreshes all of them. */
 export const INBOX_KEY = ['intake-inbox'] as const;
 
-export const useInbox = (group: Grouping, status: StatusFilter) =>
+/** One page of the inbox; `cursor` is page.next or page.previous of the page shown, else the first. */
+export const useInbox = (group: Grouping, status: StatusFilter, cursor: string | undefined) =>
   useQuery({
-    queryKey: [...INBOX_KEY, group, status],
-    queryFn: () => api<Inbox>(`${INBOX}${query({ group, status, limit: INBOX_LIMIT })}`),
+    queryKey: [...INBOX_KEY, group, status, cursor ?? ''],
+    queryFn: () => api<Inbox>(`${INBOX}${query({ group, status, size: INBOX_PAGE, cursor })}`),
     placeholderData: keepPreviousData,
     retry: false,
   });

@@ -4,14 +4,20 @@ import type { InboxReport } from './inbox-rows.js';
 export const GROUPINGS = ['url', 'sender', 'campaign', 'none'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
-export interface InboxGroup {
+/** What grouping reads of a report (inbox-page.ts groups light rows, the rest full reports). */
+export type Groupable = Pick<
+  InboxReport,
+  'id' | 'kind' | 'received' | 'subject' | 'sender' | 'campaign' | 'values'
+>;
+
+export interface InboxGroup<R extends Groupable = InboxReport> {
   /** `url:<host>`, `sender:<address>`, `campaign:<digest>`, `report:<id>`, or `none:` for reports with no key. */
   key: string;
   label: string;
   count: number;
   first: string;
   last: string;
-  reports: InboxReport[];
+  reports: R[];
 }
 
 function hostOf(url: string): string | null {
@@ -24,7 +30,7 @@ function hostOf(url: string): string | null {
 }
 
 /** The group keys of one report: the hosts of its URLs (else its domains), its sender, its campaign. */
-function keysOf(r: InboxReport, by: Grouping): { key: string; label: string }[] {
+function keysOf(r: Groupable, by: Grouping): { key: string; label: string }[] {
   if (by === 'none') return [{ key: `report:${r.id}`, label: r.subject ?? r.kind }];
   if (by === 'sender') return r.sender === null ? [] : [{ key: `sender:${r.sender}`, label: r.sender }];
   if (by === 'campaign')
@@ -40,8 +46,8 @@ function keysOf(r: InboxReport, by: Grouping): { key: string; label: string }[] 
  * Groups inbox reports by URL host, sender or campaign, largest group first. A report with several
  * URL hosts is in each of their groups; one with no key for the grouping is in the `none:` group.
  */
-export function groupInbox(reports: readonly InboxReport[], by: Grouping): InboxGroup[] {
-  const groups = new Map<string, InboxGroup>();
+export function groupInbox<R extends Groupable>(reports: readonly R[], by: Grouping): InboxGroup<R>[] {
+  const groups = new Map<string, InboxGroup<R>>();
   for (const r of reports) {
     const keys = keysOf(r, by);
     for (const { key, label } of keys.length === 0 ? [{ key: 'none:', label: `no ${by}` }] : keys) {
@@ -53,5 +59,15 @@ export function groupInbox(reports: readonly InboxReport[], by: Grouping): Inbox
       groups.set(key, g);
     }
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || b.last.localeCompare(a.last));
+  return [...groups.values()].sort(compareGroups);
+}
+
+/** The inbox order: largest group first, then the most recently seen, then by key (a total order). */
+export function compareGroups(
+  a: Pick<InboxGroup, 'count' | 'last' | 'key'>,
+  b: Pick<InboxGroup, 'count' | 'last' | 'key'>,
+): number {
+  if (a.count !== b.count) return b.count - a.count;
+  if (a.last !== b.last) return a.last > b.last ? -1 : 1;
+  return a.key === b.key ? 0 : a.key < b.key ? -1 : 1;
 }
