@@ -30,6 +30,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     // Lets TAXII paths work with or without their trailing slash.
     routerOptions: { ignoreTrailingSlash: true },
   });
+  closeConnectionsOnClose(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -67,4 +68,29 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     });
   }
   return app;
+}
+
+/**
+ * Once the app is closing, every response closes its connection. Node's `server.close()` closes the
+ * keep-alive connections idle at that moment only: one busy writing a response stayed open until its
+ * keep-alive timeout (72 s) and held `close()` — and so a restart of `accord serve` — that long.
+ */
+function closeConnectionsOnClose(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
+  // A response whose headers went out before the close began: its connection is idle once it ends.
+  app.addHook('onResponse', (_request, _reply, done) => {
+    if (closing)
+      setImmediate(() => {
+        app.server.closeIdleConnections();
+      });
+    done();
+  });
 }
