@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { UserViewer } from '../policy/viewer.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import { withParameters } from '../store/with-parameters.js';
+import { compiledOnce } from '../store/compiled-once.js';
 import { apiKeyPrefix, sha256Hex } from './api-key-format.js';
 import { viewerFromRow } from './viewer-for-user.js';
 
@@ -25,13 +25,7 @@ export async function authenticateApiKey(
   const digest = sha256Hex(key);
   // Looking up by the hash leaks nothing: timing reveals at most how a sha256 digest sorts.
   // Every authenticated request runs this lookup: compiled once per store, only the digest changes.
-  let compiled = keyQueries.get(store.db);
-  if (compiled === undefined) {
-    compiled = keyQuery(store.db, '');
-    keyQueries.set(store.db, compiled);
-  }
-  const { rows } = await store.db.executeQuery(withParameters(compiled, [digest]));
-  const row = rows[0];
+  const row = (await keyRows(store.db, [digest]))[0];
   if (row === undefined) return null;
   const stored = Buffer.from(row.secret_sha256, 'hex');
   const given = Buffer.from(digest, 'hex');
@@ -52,7 +46,7 @@ export async function authenticateApiKey(
   return viewer;
 }
 
-const keyQuery = (db: Kysely<Database>, digest: string) =>
+const keyRows = compiledOnce((db: Kysely<Database>) =>
   db
     .selectFrom('api_keys')
     .innerJoin('users', 'users.id', 'api_keys.user_id')
@@ -70,10 +64,9 @@ const keyQuery = (db: Kysely<Database>, digest: string) =>
       'users.role',
       'users.disabled',
     ])
-    .where('api_keys.secret_sha256', '=', digest)
-    .compile();
-
-const keyQueries = new WeakMap<Kysely<Database>, ReturnType<typeof keyQuery>>();
+    .where('api_keys.secret_sha256', '=', '')
+    .compile(),
+);
 
 /**
  * TAXII Basic authentication: the user's e-mail as user name and one of their API keys as password.

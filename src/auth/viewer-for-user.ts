@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Role, UserViewer } from '../policy/viewer.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import { withParameters } from '../store/with-parameters.js';
+import { compiledOnce } from '../store/compiled-once.js';
 
 export interface ViewerUserRow {
   id: string;
@@ -32,12 +32,7 @@ export async function viewerFromRow(
 ): Promise<UserViewer | null> {
   if (user.disabled !== 0) return null;
   // Read on every authenticated request: compiled once per store, only the organisation changes.
-  let compiled = groupQueries.get(db);
-  if (compiled === undefined) {
-    compiled = groupQuery(db, '');
-    groupQueries.set(db, compiled);
-  }
-  const { rows: groups } = await db.executeQuery(withParameters(compiled, [user.org_id]));
+  const groups = await groupRows(db, [user.org_id]);
   return {
     kind: 'user',
     userId: user.id,
@@ -50,7 +45,6 @@ export async function viewerFromRow(
   };
 }
 
-const groupQuery = (db: Kysely<Database>, orgId: string) =>
-  db.selectFrom('group_members').select('group_id').where('org_id', '=', orgId).orderBy('group_id').compile();
-
-const groupQueries = new WeakMap<Kysely<Database>, ReturnType<typeof groupQuery>>();
+const groupRows = compiledOnce((db: Kysely<Database>) =>
+  db.selectFrom('group_members').select('group_id').where('org_id', '=', '').orderBy('group_id').compile(),
+);

@@ -6,6 +6,7 @@ import { requireAdmin } from '../admin/authorise.js';
 import type { Actor } from '../audit/actor.js';
 import { auditOk, auditedWrite } from '../audit/audited-write.js';
 import { conflict, invalidInput, notFound } from '../errors.js';
+import { compiledOnce } from '../store/compiled-once.js';
 import type { Db, Store } from '../store/store.js';
 import type { TaxiiCollectionsTable } from '../store/schema.js';
 import { CollectionFilter } from './collection-filter.js';
@@ -105,27 +106,17 @@ export async function listCollections(db: Db): Promise<TaxiiCollection[]> {
 export async function getCollection(db: Db, idOrAlias: string): Promise<TaxiiCollection | undefined> {
   // Every TAXII request asks for its collection: the query is compiled once per store, and only
   // its two parameters (both `idOrAlias`) change.
-  let compiled = collectionQueries.get(db);
-  if (compiled === undefined) {
-    compiled = collectionQuery(db, '');
-    collectionQueries.set(db, compiled);
-  }
-  const { rows } = await db.executeQuery<TaxiiCollectionsTable>({
-    ...compiled,
-    parameters: [idOrAlias, idOrAlias],
-  });
-  const row = rows[0];
+  const row = (await collectionRows(db, [idOrAlias, idOrAlias]))[0];
   return row === undefined ? undefined : fromRow(row);
 }
 
-const collectionQuery = (db: Db, idOrAlias: string) =>
+const collectionRows = compiledOnce((db: Db) =>
   db
     .selectFrom('taxii_collections')
     .selectAll()
-    .where((eb) => eb.or([eb('id', '=', idOrAlias), eb('alias', '=', idOrAlias)]))
-    .compile();
-
-const collectionQueries = new WeakMap<Db, ReturnType<typeof collectionQuery>>();
+    .where((eb) => eb.or([eb('id', '=', ''), eb('alias', '=', '')]))
+    .compile(),
+);
 
 /** Removes a collection definition (administrators only); the objects it showed stay in the store. */
 export async function removeCollection(store: Store, actor: Actor, id: string): Promise<void> {

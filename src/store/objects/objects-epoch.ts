@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { compiledOnce } from '../compiled-once.js';
 import type { Database } from '../schema.js';
 
 /**
@@ -17,12 +18,7 @@ export interface ObjectsEpoch {
 
 export async function objectsEpoch(db: Kysely<Database>): Promise<ObjectsEpoch> {
   // Read on every TAXII page: compiled once per store, as it has no parameters of its own.
-  let compiled = epochQueries.get(db);
-  if (compiled === undefined) {
-    compiled = epochQuery(db);
-    epochQueries.set(db, compiled);
-  }
-  const { rows } = await db.executeQuery(compiled);
+  const rows = await epochRows(db);
   let deletions = 0;
   let versions = 0;
   for (const r of rows) {
@@ -32,14 +28,13 @@ export async function objectsEpoch(db: Kysely<Database>): Promise<ObjectsEpoch> 
   return { deletions, key: `${deletions} ${versions}` };
 }
 
-const epochQuery = (db: Kysely<Database>) =>
+const epochRows = compiledOnce((db: Kysely<Database>) =>
   db
     .selectFrom('store_epochs')
     .select(['name', 'value'])
     .where('name', 'in', ['deletions', 'versions'])
-    .compile();
-
-const epochQueries = new WeakMap<Kysely<Database>, ReturnType<typeof epochQuery>>();
+    .compile(),
+);
 
 /** Moves the versions epoch forward; called in the transaction that adds versions. */
 export async function advanceVersionsEpoch(trx: Kysely<Database>): Promise<void> {
