@@ -55,8 +55,3 @@ export function shippedFamilyEvidence(): FamilyEvidence[] {
   );
   return shipped;
 }
-
-/** How a reason names a fact's source: its title, which names the publisher. */
-export function sourceLabel(s: EvidenceSource): string {
-  return s.title;
-}

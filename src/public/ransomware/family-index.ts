@@ -1,6 +1,5 @@
 import type { RansomwareFamily } from './family.js';
 import type { FamilyEvidence } from './family-evidence.js';
-import { sourceLabel } from './family-evidence.js';
 import { ORDINARY_FILE_TYPES } from './file-types.js';
 import { noteNamePattern, normaliseNoteName, isPatternName } from './note-filename-pattern.js';
 import { shingles, words } from './note-text.js';
@@ -165,7 +164,7 @@ export function buildFamilyIndex(
       const suffix = x.value.toLowerCase();
       if (f.extensions.includes(suffix)) continue;
       const had = described.delete(describedKey(i, suffix));
-      cited.set(describedKey(i, suffix), sourceLabel(x.source));
+      cited.set(describedKey(i, suffix), x.source.title);
       if (!had) add(extensions, suffix, i);
     }
     const named = new Set(f.note_filenames.map((n) => (isPatternName(n) ? n : normaliseNoteName(n))));
@@ -174,7 +173,7 @@ export function buildFamilyIndex(
       const key = pattern ? x.value : normaliseNoteName(x.value);
       if (named.has(key)) continue;
       const had = described.delete(describedKey(i, key));
-      cited.set(describedKey(i, key), sourceLabel(x.source));
+      cited.set(describedKey(i, key), x.source.title);
       if (had) continue;
       if (pattern) {
         const re = noteNamePattern(x.value);
@@ -186,7 +185,7 @@ export function buildFamilyIndex(
         words: words(x.value).join(' '),
         text: x.value,
         family: i,
-        source: sourceLabel(x.source),
+        source: x.source.title,
       });
   }
 
