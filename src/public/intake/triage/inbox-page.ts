@@ -123,8 +123,11 @@ async function lightRows(
       .innerJoin('public_intake_values as v', 'v.report_id', 'r.id')
       .where('v.kind', 'in', ['url', 'domain'])
       .select(['v.report_id', 'v.kind', 'v.value'])
-      .execute())
-      values.set(v.report_id, [...(values.get(v.report_id) ?? []), { kind: v.kind, value: v.value }]);
+      .execute()) {
+      const list = values.get(v.report_id);
+      if (list === undefined) values.set(v.report_id, [{ kind: v.kind, value: v.value }]);
+      else list.push({ kind: v.kind, value: v.value });
+    }
   return rows.map((r) => ({ ...r, values: values.get(r.id) ?? [] }));
 }
 
