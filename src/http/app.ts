@@ -1,4 +1,3 @@
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -11,6 +10,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { ACCORD_VERSION } from './health/health.routes.js';
 import { objectsRoutes } from './objects/objects.routes.js';
 import { installErrorHandler } from './plugins/error-handler.js';
+import { installSecurityHeaders } from './plugins/security-headers.js';
 import { installViewer } from './plugins/viewer.js';
 
 export interface AppOptions {
@@ -34,7 +34,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  await app.register(fastifyHelmet, {
+  installSecurityHeaders(app, {
     // Swagger UI and the web UI load their own scripts and styles from this origin only.
     contentSecurityPolicy: {
       directives: {
