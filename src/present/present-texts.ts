@@ -20,8 +20,16 @@ export interface PresentTextsOptions {
   epoch?: number;
 }
 
-/** What `presentTexts` needs of a stored version. */
-export type StoredText = Pick<StoredVersion, 'id' | 'ownerOrg' | 'distribution' | 'data'>;
+/**
+ * What `presentTexts` needs of a stored version. `plainAt` is presentTexts' own note on the object:
+ * the last "presents as stored" finding, `<epoch> <audience key>` (the last audience to ask), kept
+ * for as long as the version object lives. TAXII pages hand in the same objects again from their
+ * cache (src/taxii/stored-text-cache.ts); a field costs less to read than a WeakMap lookup per
+ * version of every page.
+ */
+export type StoredText = Pick<StoredVersion, 'id' | 'ownerOrg' | 'distribution' | 'data'> & {
+  plainAt?: string | undefined;
+};
 
 const audienceOf = (v: StoredText): Audience => ({ ownerOrg: v.ownerOrg, distribution: v.distribution });
 
@@ -52,7 +60,7 @@ export async function presentTexts(
 ): Promise<string[]> {
   const stamp = options.epoch === undefined ? undefined : interned(`${options.epoch} ${audienceKey(viewer)}`);
   const refsOf = versions.map((v) =>
-    stamp !== undefined && plainFor.get(v) === stamp ? null : referencesToCheck(viewer, v),
+    stamp !== undefined && v.plainAt === stamp ? null : referencesToCheck(viewer, v),
   );
   // Every version read as written, or already found to present as stored at this epoch (a warm
   // TAXII page): nothing to ask of the policy or the store.
@@ -88,7 +96,7 @@ export async function presentTexts(
     if (refs !== undefined) {
       const own = fast ? undefined : probe(v.id, refs);
       if (own === undefined || redactObject(viewer, audienceOf(v), own, isVisible) === own) {
-        if (stamp !== undefined) plainFor.set(v, stamp);
+        if (stamp !== undefined) v.plainAt = stamp;
         continue;
       }
     }
@@ -142,12 +150,6 @@ function flatCopy(id: string): string {
  * stored text never changes, so it is scanned once. Keyed by object, so nothing outlives its version.
  */
 const scanned = new WeakMap<StoredText, string[] | undefined>();
-
-/**
- * The last "presents as stored" finding for a version: `<epoch> <audience key>`. One per version (the
- * last audience to ask), kept as long as the version object lives, like `scanned`.
- */
-const plainFor = new WeakMap<StoredText, string>();
 
 /**
  * One string object per stamp, so that comparing a version's stamp with the page's is a pointer

@@ -92,9 +92,13 @@ export async function readCollectionObjects(
       : await run(query.after, query.limit + 1);
   const { rows, ...paging } = paged(found, query.limit);
   const cache = storedTextCache(db);
-  const held = rows.map((r) => cache.get(r.seq));
+  // Indexed loops: this runs for every version of every page.
+  const held = new Array<StoredText | undefined>(rows.length);
   const missing: number[] = [];
-  for (const [i, r] of rows.entries()) if (held[i] === undefined) missing.push(r.seq);
+  for (let i = 0; i < rows.length; i++) {
+    const seq = rows[i]!.seq;
+    if ((held[i] = cache.get(seq)) === undefined) missing.push(seq);
+  }
   const read = new Map<number, StoredText>();
   for (const r of await readMissing(db, viewer, missing)) {
     const version: StoredText = {
@@ -104,12 +108,14 @@ export async function readCollectionObjects(
       ownerOrg: r.owner_org,
       distribution: r.distribution,
       data: r.data,
+      plainAt: undefined,
     };
     cache.add(version);
     read.set(r.seq, version);
   }
   const versions: CollectionObject[] = [];
-  for (const [i, r] of rows.entries()) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     // A version deleted between the two reads is left out, as if the page had been read a moment later.
     const version = held[i] ?? read.get(r.seq);
     if (version === undefined) continue;

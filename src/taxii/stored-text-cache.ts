@@ -7,7 +7,10 @@ import type { ArenaSlot } from './text-arena.js';
 export type StoredText = Pick<
   StoredVersion,
   'seq' | 'id' | 'dateAdded' | 'ownerOrg' | 'distribution' | 'data'
->;
+> & {
+  /** presentTexts' note on the version (src/present/present-texts.ts); set in every literal, for one shape. */
+  plainAt?: string | undefined;
+};
 
 /**
  * About 128 MB: 64 MB of STIX text and as much again for its UTF-8 bytes (one byte per character for
@@ -20,6 +23,14 @@ const MAX_CHARS = 128 * 1024 * 1024;
 interface Held {
   row: StoredText;
   slot: ArenaSlot;
+}
+
+/** Seqs per block of the index: a page of 500 seqs in a row is one or two blocks. */
+const BLOCK = 1024;
+
+interface Block {
+  items: Array<Held | undefined>;
+  count: number;
 }
 
 /**
@@ -44,7 +55,13 @@ interface Held {
  * much as reading the seqs alone (every column of every row becomes a JS string and a property).
  */
 export class StoredTextCache {
-  private readonly held = new Map<number, Held>();
+  /**
+   * Held versions by seq, in blocks of `BLOCK` seqs: seqs are dense, so one Map lookup per block and
+   * array reads within it. A Map of 100,000 seqs cost a hash lookup with a cache miss per version,
+   * twice per version of a page (its row, then its bytes).
+   */
+  private readonly blocks = new Map<number, Block>();
+  private count = 0;
   /** Seqs in the order they were added; `head` is the oldest one still held. */
   private order: number[] = [];
   private head = 0;
@@ -56,19 +73,27 @@ export class StoredTextCache {
   ) {}
 
   get size(): number {
-    return this.held.size;
+    return this.count;
   }
 
   /** The version with this seq; undefined when not held. */
   get(seq: number): StoredText | undefined {
-    return this.held.get(seq)?.row;
+    return this.find(seq)?.row;
   }
 
   add(row: StoredText): void {
     // A text whose bytes could not fit beside it is not held (UTF-8 takes up to three per unit).
-    if (row.data.length * 4 > this.maxChars || this.held.has(row.seq)) return;
+    if (row.data.length * 4 > this.maxChars || this.find(row.seq) !== undefined) return;
     const slot = this.arena.write(row.data);
-    this.held.set(row.seq, { row, slot });
+    const key = Math.floor(row.seq / BLOCK);
+    let block = this.blocks.get(key);
+    if (block === undefined) {
+      block = { items: new Array<Held | undefined>(BLOCK).fill(undefined), count: 0 };
+      this.blocks.set(key, block);
+    }
+    block.items[row.seq - key * BLOCK] = { row, slot };
+    block.count++;
+    this.count++;
     this.order.push(row.seq);
     this.chars += row.data.length + (slot.end - slot.start);
     this.evict();
@@ -79,8 +104,25 @@ export class StoredTextCache {
    * object with a held seq is not the held row: its text may differ).
    */
   bytes(row: StoredText): ArenaSlot | undefined {
-    const held = this.held.get(row.seq);
+    const held = this.find(row.seq);
     return held?.row === row ? held.slot : undefined;
+  }
+
+  private find(seq: number): Held | undefined {
+    const key = Math.floor(seq / BLOCK);
+    return this.blocks.get(key)?.items[seq - key * BLOCK];
+  }
+
+  /** Forgets the version with this seq; its block goes with its last version. */
+  private remove(seq: number): Held | undefined {
+    const key = Math.floor(seq / BLOCK);
+    const block = this.blocks.get(key);
+    const held = block?.items[seq - key * BLOCK];
+    if (block === undefined || held === undefined) return undefined;
+    block.items[seq - key * BLOCK] = undefined;
+    this.count--;
+    if (--block.count === 0) this.blocks.delete(key);
+    return held;
   }
 
   /**
@@ -112,10 +154,8 @@ export class StoredTextCache {
   /** Drops the oldest versions, with their bytes, until the budget holds. */
   private evict(): void {
     while (this.chars > this.maxChars && this.head < this.order.length) {
-      const seq = this.order[this.head++]!;
-      const old = this.held.get(seq);
+      const old = this.remove(this.order[this.head++]!);
       if (old === undefined) continue;
-      this.held.delete(seq);
       this.chars -= old.row.data.length + (old.slot.end - old.slot.start);
     }
     // Drop the consumed front of the queue once it is half of it, so the queue stays in proportion.
