@@ -30,6 +30,8 @@ import { bundleChunks } from './generate-bundle.js';
 const COUNT = 100_000;
 const CLIENTS = 50;
 const REQUESTS_PER_CLIENT = 20;
+/** Rounds of Accord's load and the floor's, in turn. */
+const ROUNDS = 5;
 const ACCEPT = 'application/taxii+json;version=2.1';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -161,6 +163,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+interface Round {
+  ratio: number;
+  cpuMs: number;
+}
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
 function latency(latencies: number[]): { p50: number; p99: number } {
   const sorted = latencies.slice().sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
@@ -187,7 +199,9 @@ async function bareServerLoad(page: { body: Buffer; type: string }, job: Record<
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    return latency((await inClient<{ latencies: number[] }>({ ...job, base })).latencies);
+    const cpu = process.cpuUsage();
+    const { latencies } = await inClient<{ latencies: number[] }>({ ...job, base });
+    return { ...latency(latencies), cpuMs: serverMs(cpu) / latencies.length };
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
@@ -239,28 +253,32 @@ export async function run(args: string[]): Promise<string> {
         `taxii: ${fmt(storedTextCache(store.db).size)} versions in the text cache before the concurrent pages`,
       );
       const job = { mode: 'load', headers, tokens, clients: CLIENTS };
-      const profiler = args.includes('--cpu-prof') ? await startProfile() : undefined;
-      const loadCpu = process.cpuUsage();
-      const load = await inClient<{ latencies: number[]; seconds: number }>({ ...job, base });
-      const loadMs = serverMs(loadCpu) / load.latencies.length;
-      if (profiler !== undefined)
-        console.log(`taxii: server profile of the concurrent pages in ${await profiler()}`);
-      const ours = latency(load.latencies);
-      console.log(
-        `taxii ${CLIENTS} clients x ${REQUESTS_PER_CLIENT} pages of 500: p50 ${ours.p50.toFixed(1)} ms, p99 ${ours.p99.toFixed(1)} ms, ${fmt((load.latencies.length * 500) / load.seconds)} objects/s served, server CPU ${loadMs.toFixed(1)} ms per page`,
-      );
-      const floor = await bareServerLoad(
-        await pageBytes(`${base}?limit=500&next=${tokens[0]!}`, headers),
-        job,
-      );
-      console.log(
-        `taxii floor (the same clients, one of these pages served as fixed bytes by a bare node:http server): p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms`,
-      );
+      const fixedPage = await pageBytes(`${base}?limit=500&next=${tokens[0]!}`, headers);
+      // Rounds of Accord's pages and the floor's in turn: on a shared machine the load of the moment
+      // moves both, so each ratio compares the two under about the same conditions; the summary
+      // gives the median round.
+      const rounds: Round[] = [];
+      for (let round = 1; round <= ROUNDS; round++) {
+        const profiler = round === 1 && args.includes('--cpu-prof') ? await startProfile() : undefined;
+        const loadCpu = process.cpuUsage();
+        const load = await inClient<{ latencies: number[]; seconds: number }>({ ...job, base });
+        const cpuMs = serverMs(loadCpu) / load.latencies.length;
+        if (profiler !== undefined)
+          console.log(`taxii: server profile of the concurrent pages in ${await profiler()}`);
+        const ours = latency(load.latencies);
+        const floor = await bareServerLoad(fixedPage, job);
+        const ratio = ours.p99 / Math.max(floor.p99, 0.001);
+        rounds.push({ ratio, cpuMs });
+        console.log(
+          `taxii round ${round}: ${CLIENTS} clients x ${REQUESTS_PER_CLIENT} pages of 500: p50 ${ours.p50.toFixed(1)} ms, p99 ${ours.p99.toFixed(1)} ms, ${fmt((load.latencies.length * 500) / load.seconds)} objects/s served, server CPU ${cpuMs.toFixed(2)} ms per page; floor (the same clients, one of these pages as fixed bytes from a bare node:http server) p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms, server CPU ${floor.cpuMs.toFixed(2)} ms per page; p99 ${ratio.toFixed(2)}x the floor`,
+        );
+      }
       // The target, restated against the floor measured in this run (issue 21): a p99 within 1.3x of
       // the bare server's and under 1 ms of server CPU per page.
-      const ratio = ours.p99 / Math.max(floor.p99, 0.001);
-      const verdict = `${ratio <= 1.3 ? 'meets' : 'misses'} p99 <= 1.3x floor, ${loadMs < 1 ? 'meets' : 'misses'} CPU < 1 ms`;
-      return `taxii: ${fmt(pagingRate)} objects/s paging; ${CLIENTS} clients p99 ${ours.p99.toFixed(1)} ms vs bare-server floor p99 ${floor.p99.toFixed(1)} ms = ${ratio.toFixed(2)}x; server ${loadMs.toFixed(2)} ms CPU per 500-object page (${verdict})`;
+      const ratio = median(rounds.map((r) => r.ratio));
+      const cpuMs = median(rounds.map((r) => r.cpuMs));
+      const verdict = `${ratio <= 1.3 ? 'meets' : 'misses'} p99 <= 1.3x floor, ${cpuMs < 1 ? 'meets' : 'misses'} CPU < 1 ms`;
+      return `taxii: ${fmt(pagingRate)} objects/s paging; ${CLIENTS} clients, median of ${ROUNDS} rounds: p99 ${ratio.toFixed(2)}x the bare-server floor's, server ${cpuMs.toFixed(2)} ms CPU per 500-object page (${verdict})`;
     } finally {
       await app.close();
     }
