@@ -43,19 +43,7 @@ export function taxiiEnvelopeReply(
   let length = 0;
   for (const chunk of chunks) length += chunk.length;
   reply.header('content-length', length);
-  return taxiiReply(reply, mediaType, new ChunkStream(chunks), page.versions);
-}
-
-/** A readable stream of chunks already in memory, all pushed on the first read. */
-class ChunkStream extends Readable {
-  constructor(private readonly chunks: readonly Buffer[]) {
-    super();
-  }
-
-  override _read(): void {
-    for (const chunk of this.chunks) this.push(chunk);
-    this.push(null);
-  }
+  return taxiiReply(reply, mediaType, Readable.from(chunks, { objectMode: false }), page.versions);
 }
 
 const COMMA = 44;
@@ -79,8 +67,9 @@ export function envelopeChunks(open: string, texts: readonly (string | Buffer)[]
     } else run.push(text);
   }
   run.push(']}');
+  // Never an empty chunk: a run always holds the head or a comma.
   chunks.push(joined(run));
-  return chunks.filter((chunk) => chunk.length > 0);
+  return chunks;
 }
 
 /** The pieces written one after another into one buffer of exactly their size. */
