@@ -97,7 +97,8 @@ export async function readCollectionObjects(
   const missing: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const seq = rows[i]!.seq;
-    if ((held[i] = cache.get(seq)) === undefined) missing.push(seq);
+    held[i] = cache.get(seq);
+    if (held[i] === undefined) missing.push(seq);
   }
   const read = new Map<number, StoredText>();
   for (const r of await readMissing(db, viewer, missing)) {
