@@ -5,7 +5,8 @@
  * process of their own; the server's CPU time per page is printed too, since latency on a shared
  * machine depends on what else runs.
  * Usage: npm run bench -- taxii [count] [--postgres] [--cpu-prof]
- * (--cpu-prof: writes a V8 profile of the server during the concurrent pages to the working directory)
+ * (--cpu-prof: writes a V8 profile of the server during the first round of concurrent pages to the
+ * working directory)
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
